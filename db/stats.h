@@ -1,0 +1,24 @@
+#pragma once
+// Counts that summarise a database: rows per entity, contributions per channel and per
+// neighbourhood. Used by `concerto-cli stats` and the dashboard.
+
+#include "db/database.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace concerto {
+
+struct Stats {
+    using Counts = std::vector<std::pair<std::string, long long>>;
+    Counts perEntity;        ///< table name -> rows, in schema order
+    Counts perChannel;       ///< channel name -> contributions, by channel position
+    Counts perNeighbourhood; ///< neighbourhood name (or "Non renseigné") -> contributions
+    Counts perState;         ///< state code -> contributions
+};
+
+/// Collects the counts, for one consultation (its id) or for all when empty.
+Stats CollectStats(Database& db, const std::string& consultationId = {});
+
+} // namespace concerto

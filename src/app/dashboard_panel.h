@@ -1,0 +1,56 @@
+#pragma once
+// The dashboard: the current consultation at a glance — key figures, then contributions by
+// channel, by neighbourhood and by processing state, and how many records each part holds.
+// With no consultation it invites the user to get started instead.
+
+#include <functional>
+#include <string>
+#include <vector>
+#include <wx/panel.h>
+
+class wxScrolledWindow;
+class wxSimplebook;
+class wxStaticText;
+
+namespace concerto {
+
+class BarChart;
+class Database;
+struct Consultation;
+struct Stats;
+
+/// The "Dashboard" area. Fill it with ShowConsultation(); `onGetStarted` runs when the user
+/// asks to start from the empty state (the frame then offers the first-run choices).
+class DashboardPanel : public wxPanel {
+public:
+    DashboardPanel(wxWindow* parent, std::function<void()> onGetStarted);
+
+    /// Reads the totals of `consultation` from `db` and shows them; nullptr shows the empty state.
+    /// Throws concerto::Error when the database cannot be read.
+    void ShowConsultation(Database& db, const Consultation* consultation);
+
+    /// The count shown for the table `table` ("contribution", "meeting"…), as displayed, or an
+    /// empty string when the dashboard does not show it; lets tests check figures without pixels.
+    wxString FigureText(const std::string& table) const;
+
+private:
+    /// A count on the page and the table it counts.
+    struct Figure {
+        std::string table;
+        wxStaticText* value = nullptr;
+    };
+
+    wxWindow* BuildContent(wxWindow* parent);
+    wxWindow* BuildKeyFigure(wxWindow* parent, const std::string& table, const wxString& label);
+
+    wxSimplebook* m_pages = nullptr;
+    wxScrolledWindow* m_content = nullptr;
+    wxStaticText* m_title = nullptr;
+    wxStaticText* m_description = nullptr;
+    std::vector<Figure> m_figures; ///< key figures, then the "also in this consultation" counts
+    BarChart* m_byChannel = nullptr;
+    BarChart* m_byNeighbourhood = nullptr;
+    BarChart* m_byState = nullptr;
+};
+
+} // namespace concerto

@@ -1,0 +1,19 @@
+#pragma once
+// The page shown for an area whose view is not built yet: its name, what it will hold, and
+// what the user can do in the meantime, centred in the page.
+
+#include <functional>
+#include <wx/panel.h>
+
+namespace concerto {
+
+/// A centred heading, a description of the area and a hint for the meantime (omitted when
+/// empty), with a button that runs `onShortcut` (typically "go to the dashboard") when
+/// `shortcutLabel` is not empty.
+class PlaceholderPanel : public wxPanel {
+public:
+    PlaceholderPanel(wxWindow* parent, const wxString& heading, const wxString& description, const wxString& meanwhile,
+                     const wxString& shortcutLabel, std::function<void()> onShortcut);
+};
+
+} // namespace concerto

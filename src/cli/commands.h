@@ -1,0 +1,13 @@
+#pragma once
+// The subcommands of concerto-cli. Each returns the process exit code.
+
+#include <string>
+#include <vector>
+
+namespace concerto::cli {
+
+int RunInit(const std::vector<std::string>& args);
+int RunDemo(const std::vector<std::string>& args);
+int RunStats(const std::vector<std::string>& args);
+
+} // namespace concerto::cli

@@ -1,0 +1,87 @@
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "db/demo.h"
+#include "db/repositories.h"
+#include "db/stats.h"
+
+#include <chrono>
+#include <iostream>
+
+namespace concerto::cli {
+
+namespace {
+// Progress on stderr, one line rewritten in place when stderr is a terminal.
+class ConsoleProgress final : public Progress {
+public:
+    void Begin(const std::string& phase, std::uint64_t total) override
+    {
+        m_phase = phase;
+        m_total = total;
+        m_last = std::chrono::steady_clock::now();
+        std::cerr << phase << "…\n";
+    }
+    void Advance(std::uint64_t done) override
+    {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - m_last < std::chrono::seconds(2) && done != m_total)
+            return;
+        m_last = now;
+        std::cerr << "  " << m_phase << " : " << done;
+        if (m_total)
+            std::cerr << " / " << m_total << " (" << done * 100 / m_total << " %)";
+        std::cerr << "\n";
+    }
+    bool IsCancelled() const override { return false; }
+
+private:
+    std::string m_phase;
+    std::uint64_t m_total = 0;
+    std::chrono::steady_clock::time_point m_last;
+};
+
+std::string LocationOption(const Arguments& arguments) { return arguments.Required("db"); }
+} // namespace
+
+int RunInit(const std::vector<std::string>& args)
+{
+    const Arguments arguments(args, {"db"});
+    auto db = Database::Open(LocationOption(arguments));
+    std::cout << "Base prête : " << db->GetLocation().ToDisplayString() << " (" << db->GetDialect().DisplayName()
+              << ", schéma " << db->SchemaVersion() << ")\n";
+    return 0;
+}
+
+int RunDemo(const std::vector<std::string>& args)
+{
+    const Arguments arguments(args, {"db", "contributions", "seed"});
+    DemoOptions options;
+    options.contributions = arguments.Number("contributions", options.contributions);
+    options.seed = arguments.Number("seed", options.seed);
+    auto db = Database::Open(LocationOption(arguments));
+    ConsoleProgress progress;
+    const auto start = std::chrono::steady_clock::now();
+    const std::string id = GenerateDemo(*db, options, progress);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::cout << "Consultation de démonstration créée : " << kDemoConsultationTitle << " (" << id << "), "
+              << options.contributions << " contributions en " << static_cast<int>(seconds + 0.5) << " s\n";
+    return 0;
+}
+
+int RunStats(const std::vector<std::string>& args)
+{
+    const Arguments arguments(args, {"db", "consultation"});
+    auto db = Database::Open(LocationOption(arguments));
+    const Stats stats = CollectStats(*db, arguments.Value("consultation"));
+    auto print = [](const char* heading, const Stats::Counts& counts) {
+        std::cout << heading << "\n";
+        for (const auto& [name, count] : counts)
+            std::cout << "  " << name << "\t" << count << "\n";
+    };
+    print("Lignes par table", stats.perEntity);
+    print("Contributions par canal", stats.perChannel);
+    print("Contributions par quartier", stats.perNeighbourhood);
+    print("Contributions par état", stats.perState);
+    return 0;
+}
+
+} // namespace concerto::cli

@@ -1,0 +1,71 @@
+// concerto-cli: the command-line face of Concerto. Errors go to stderr as a sentence that
+// says what to do; the exit code is 0 on success, 1 when the work failed, 2 on a wrong command line.
+
+#include "cli/arguments.h"
+#include "cli/commands.h"
+#include "core/errors.h"
+
+#include <functional>
+#include <iostream>
+#include <map>
+
+namespace {
+
+const char* const kUsage = R"(Utilisation : concerto-cli COMMANDE [OPTIONS]
+
+Commandes :
+  init  --db EMPLACEMENT                    crée ou met à jour le schéma d'une base
+  demo  --db EMPLACEMENT [--contributions N] [--seed S]
+                                            remplit la base avec la consultation de démonstration
+  stats --db EMPLACEMENT [--consultation ID]
+                                            compte les lignes par table, canal, quartier et état
+  --version                                 affiche la version
+  --help                                    affiche cette aide
+
+EMPLACEMENT : sqlite:CHEMIN, un fichier .concerto ou .db, une adresse postgresql://hôte/base
+ou une chaîne libpq « host=… dbname=… ».
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    using namespace concerto::cli;
+    const std::map<std::string, std::function<int(const std::vector<std::string>&)>> commands = {
+        {"init", RunInit},
+        {"demo", RunDemo},
+        {"stats", RunStats},
+    };
+    if (argc < 2) {
+        std::cerr << kUsage;
+        return 2;
+    }
+    const std::string command = argv[1];
+    if (command == "--version" || command == "version") {
+        std::cout << "concerto-cli " << CONCERTO_VERSION << "\n";
+        return 0;
+    }
+    if (command == "--help" || command == "help" || command == "-h") {
+        std::cout << kUsage;
+        return 0;
+    }
+    const auto found = commands.find(command);
+    if (found == commands.end()) {
+        std::cerr << "concerto-cli : commande inconnue « " << command << " ».\n\n" << kUsage;
+        return 2;
+    }
+    try {
+        return found->second(std::vector<std::string>(argv + 2, argv + argc));
+    } catch (const UsageError& e) {
+        std::cerr << "concerto-cli " << command << " : " << e.what() << ".\nVoir concerto-cli --help.\n";
+        return 2;
+    } catch (const concerto::Error& e) {
+        std::cerr << "concerto-cli " << command << " : " << e.what() << "\n";
+        if (!e.Detail().empty())
+            std::cerr << "  (détail technique : " << e.Detail() << ")\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "concerto-cli " << command << " : erreur inattendue : " << e.what() << "\n";
+        return 1;
+    }
+}

@@ -1,0 +1,152 @@
+// The demo consultation: complete, deterministic, identical on both backends, and the
+// CLI's demo and stats agree.
+
+#include "db/demo.h"
+#include "db/repositories.h"
+#include "db/stats.h"
+#include "support/backends.h"
+#include "support/dump.h"
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <memory>
+#include <set>
+
+using namespace concerto;
+
+namespace {
+std::string GenerateAndDump(Backend backend, std::uint64_t seed, std::uint64_t count)
+{
+    auto db = test::FreshDatabase(backend);
+    SilentProgress progress;
+    GenerateDemo(*db, DemoOptions{count, seed}, progress);
+    return test::DumpDatabase(*db);
+}
+
+// Runs a command, returning its standard output and exit status.
+std::pair<std::string, int> Run(const std::string& command)
+{
+    std::string output;
+    FILE* pipe = popen(command.c_str(), "r");
+    BOOST_REQUIRE(pipe);
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
+        output.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    return {output, WEXITSTATUS(status)};
+}
+
+std::string Cli()
+{
+    const char* path = std::getenv("CONCERTO_CLI");
+    BOOST_REQUIRE_MESSAGE(path, "CONCERTO_CLI must name the concerto-cli executable");
+    return path;
+}
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(demo)
+
+BACKEND_TEST(demo_consultation_is_complete)
+{
+    SilentProgress progress;
+    const std::string id = GenerateDemo(db, DemoOptions{1500, 11}, progress);
+    const Stats stats = CollectStats(db, id);
+    std::map<std::string, long long> rows(stats.perEntity.begin(), stats.perEntity.end());
+    BOOST_TEST(rows["contribution"] == 1500);
+    BOOST_TEST(rows["neighbourhood"] == 8);
+    BOOST_TEST(rows["theme"] >= 7);
+    BOOST_TEST((rows["commitment"] >= 110 && rows["commitment"] <= 140));
+    BOOST_TEST(rows["commitment_status_change"] > rows["commitment"]);
+    BOOST_TEST(rows["tag"] > 700);
+    BOOST_TEST(rows["contribution_label"] > 50);
+    BOOST_TEST(rows["topic"] >= 4);
+    BOOST_TEST(rows["reorientation"] >= 4);
+    BOOST_TEST(rows["reorientation_link"] > rows["reorientation"]);
+    MeetingRepository meetings(db);
+    ChannelRepository channels(db);
+    const auto count = [&](const char* channel) {
+        return meetings.Count({Repository<Meeting>::Equals("channel_id", channels.FindBy("code", channel)->id)});
+    };
+    BOOST_TEST(count("caravane") == 23);
+    BOOST_TEST(count("cafe-quartier") == 6);
+    BOOST_TEST(meetings.Count({Repository<Meeting>::Equals("kind", "agora")}) == 4);
+    const auto restitution = meetings.FindBy("kind", "restitution");
+    BOOST_REQUIRE(restitution.has_value());
+    BOOST_TEST(restitution->startsAt.Day().ToIso() == "2023-12-01");
+    BOOST_TEST(meetings.FindBy("ref", "CAR-1")->startsAt.Day().ToIso() == "2023-09-23");
+    // Texts are varied natural French, not one sentence repeated.
+    std::set<std::string> bodies;
+    for (const auto& c : ContributionRepository(db).List())
+        bodies.insert(c.body);
+    BOOST_TEST(bodies.size() > 1400u);
+    ContributionFilter quotes;
+    quotes.consultationId = id;
+    quotes.isQuote = true;
+    BOOST_TEST(ContributionRepository(db).CountMatching(quotes) > 30);
+    // Running it twice is refused rather than duplicated.
+    BOOST_CHECK_THROW(GenerateDemo(db, DemoOptions{10, 11}, progress), ValidationError);
+}
+
+BACKEND_TEST(cancelling_leaves_nothing_behind)
+{
+    struct CancelAtOnce : Progress {
+        void Begin(const std::string&, std::uint64_t) override {}
+        void Advance(std::uint64_t) override {}
+        bool IsCancelled() const override { return true; }
+    } cancel;
+    BOOST_CHECK_THROW(GenerateDemo(db, DemoOptions{12000, 3}, cancel), CancelledError);
+    for (const auto& [table, count] : CollectStats(db).perEntity)
+        BOOST_TEST(count == 0, table);
+}
+
+BOOST_AUTO_TEST_CASE(same_seed_same_data_on_each_backend_and_across_them)
+{
+    const std::string sqliteA = GenerateAndDump(Backend::Sqlite, 5, 400);
+    const std::string sqliteB = GenerateAndDump(Backend::Sqlite, 5, 400);
+    const std::string postgresA = GenerateAndDump(Backend::Postgresql, 5, 400);
+    const std::string postgresB = GenerateAndDump(Backend::Postgresql, 5, 400);
+    const std::string other = GenerateAndDump(Backend::Sqlite, 6, 400);
+    BOOST_TEST(sqliteA.size() > 100000u);
+    BOOST_TEST((sqliteA == sqliteB));
+    BOOST_TEST((postgresA == postgresB));
+    BOOST_TEST((sqliteA == postgresA));
+    BOOST_TEST((sqliteA != other));
+}
+
+BOOST_AUTO_TEST_CASE(cli_demo_then_stats_agree_on_both_backends)
+{
+    std::string outputs[2];
+    int i = 0;
+    for (const Backend backend : {Backend::Sqlite, Backend::Postgresql}) {
+        const std::string location = test::FreshLocation(backend);
+        const auto demo = Run(Cli() + " demo --db '" + location + "' --contributions 700 --seed 9 2>/dev/null");
+        BOOST_TEST(demo.second == 0, demo.first);
+        BOOST_TEST(demo.first.find("700 contributions") != std::string::npos, demo.first);
+        const auto stats = Run(Cli() + " stats --db '" + location + "'");
+        BOOST_TEST(stats.second == 0);
+        BOOST_TEST(stats.first.find("contribution\t700") != std::string::npos, stats.first);
+        outputs[i++] = stats.first;
+    }
+    BOOST_TEST(outputs[0] == outputs[1]);
+}
+
+BOOST_AUTO_TEST_CASE(cli_reports_bad_input_with_a_sentence_and_an_exit_code)
+{
+    auto result = Run(Cli() + " demo --db 'sqlite:" + test::TempFolder() + "/c.db' --contributions dix 2>&1");
+    BOOST_TEST(result.second == 2);
+    BOOST_TEST(result.first.find("--contributions") != std::string::npos, result.first);
+    result = Run(Cli() + " stats 2>&1");
+    BOOST_TEST(result.second == 2);
+    BOOST_TEST(result.first.find("--db") != std::string::npos, result.first);
+    result = Run(Cli() + " stats --db /nowhere/x.txt 2>&1");
+    BOOST_TEST(result.second == 1);
+    BOOST_TEST(result.first.find("non reconnu") != std::string::npos, result.first);
+    result = Run(Cli() + " frobnicate 2>&1");
+    BOOST_TEST(result.second == 2);
+    result = Run(Cli() + " --version");
+    BOOST_TEST(result.second == 0);
+    BOOST_TEST(result.first.find("concerto-cli ") == 0u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
