@@ -94,19 +94,36 @@ std::string Location::ToDisplayString() const
 {
     if (backend == Backend::Sqlite)
         return "sqlite:" + target;
-    // Drop a password from a URI (user:password@) or a key=value string.
-    std::string shown = target;
-    if (const auto scheme = shown.find("://"); scheme != std::string::npos) {
-        const auto at = shown.find('@', scheme);
-        const auto colon = shown.find(':', scheme + 3);
-        if (at != std::string::npos && colon != std::string::npos && colon < at)
-            shown.erase(colon, at - colon);
+    // Rebuilt from libpq's own parse, so that no form of password (URI user:secret@, quoted
+    // key=value with spaces, ?password=) can leak into a title bar or a message.
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(target.c_str(), &error);
+    if (!options) {
+        PQfreemem(error);
+        return "postgresql://?";
     }
-    if (const auto pw = shown.find("password="); pw != std::string::npos) {
-        auto end = shown.find(' ', pw);
-        shown.erase(pw, end == std::string::npos ? std::string::npos : end - pw + 1);
+    std::string host, port, user, dbname;
+    for (PQconninfoOption* option = options; option->keyword; ++option) {
+        if (!option->val)
+            continue;
+        const std::string key = option->keyword;
+        if (key == "host" || key == "hostaddr")
+            host = host.empty() ? option->val : host;
+        else if (key == "port")
+            port = option->val;
+        else if (key == "user")
+            user = option->val;
+        else if (key == "dbname")
+            dbname = option->val;
     }
-    return shown;
+    PQconninfoFree(options);
+    std::string shown = "postgresql://";
+    if (!user.empty())
+        shown += user + "@";
+    shown += host.empty() ? "localhost" : host;
+    if (!port.empty())
+        shown += ":" + port;
+    return shown + "/" + dbname;
 }
 
 std::string DefaultDatabasePath()

@@ -594,6 +594,8 @@ std::string GenerateDemo(Database& db, const DemoOptions& options, Progress& pro
         Generator generator(db, options, progress);
         id = generator.Run();
     });
+    // Fresh statistics, so that the planner knows the new rows' shape from the first query.
+    db.Guarded([&] { db.Session() << "ANALYZE"; });
     return id;
 }
 

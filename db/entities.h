@@ -116,7 +116,7 @@ CONCERTO_ENTITY(Contribution, "contribution", "la contribution")
     v.Field("notes", x.notes);
 }
 
-CONCERTO_ENTITY(ContactDetails, "contact_details", "les coordonnées")
+CONCERTO_ENTITY(ContactDetails, "contact_details", "la fiche de coordonnées")
 {
     v.Field("contribution_id", x.contributionId);
     v.Field("name", x.name);

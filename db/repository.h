@@ -103,8 +103,8 @@ public:
     {
         auto found = Find(id);
         if (!found)
-            throw NotFoundError(std::string("Introuvable : ") + Entity<T>::display +
-                                " demandée n'existe pas ou a été supprimée.");
+            throw NotFoundError(std::string("Élément introuvable (") + Entity<T>::display +
+                                ") : il n'existe pas ou plus dans la base.");
         return std::move(*found);
     }
 
@@ -330,10 +330,11 @@ private:
             current = 0;
         const std::string what = Entity<T>::display;
         throw ConflictError(current == 0 ? "Enregistrement impossible : " + what +
-                                               " a été supprimé(e) par quelqu'un d'autre entre-temps."
+                                               " n'existe plus dans la base (suppression faite entre-temps par "
+                                               "quelqu'un d'autre)."
                                          : "Enregistrement impossible : " + what +
-                                               " a été modifié(e) par quelqu'un d'autre depuis que vous l'avez "
-                                               "ouvert(e). Rechargez pour voir ses changements.",
+                                               " a changé entre-temps (modification faite par quelqu'un d'autre). Rechargez "
+                                               "pour voir la version enregistrée.",
                             Entity<T>::table, id, expected, current);
     }
 };

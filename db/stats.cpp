@@ -81,6 +81,19 @@ Stats CollectStats(Database& db, const std::string& consultationId)
                                  std::string(scoped ? " WHERE c.consultation_id = :consultation" : "") +
                                  " GROUP BY c.state ORDER BY c.state",
                              params);
+    const std::string scope = scoped ? " WHERE c.consultation_id = :consultation" : "";
+    QueryRows(db,
+              "SELECT COUNT(*), COUNT(CASE WHEN EXISTS (SELECT 1 FROM tag t WHERE t.contribution_id = c.id) THEN 1 END) "
+              "FROM contribution c" + scope,
+              params, [&](const soci::row& row) {
+                  stats.contributions = Cell::Integer(row, 0);
+                  stats.tagged = Cell::Integer(row, 1);
+              });
+    stats.perCoder = Grouped(db,
+                             "SELECT t.coder, COUNT(DISTINCT t.contribution_id) FROM tag t JOIN contribution c ON "
+                             "c.id = t.contribution_id" + scope +
+                                 " GROUP BY t.coder ORDER BY COUNT(DISTINCT t.contribution_id) DESC, t.coder",
+                             params);
     return stats;
 }
 

@@ -16,6 +16,9 @@ struct Stats {
     Counts perChannel;       ///< channel name -> contributions, by channel position
     Counts perNeighbourhood; ///< neighbourhood name (or "Non renseigné") -> contributions
     Counts perState;         ///< state code -> contributions
+    Counts perCoder;         ///< coder -> contributions they tagged, most active first
+    long long tagged = 0;    ///< contributions with at least one tag
+    long long contributions = 0; ///< all contributions in scope
 };
 
 /// Collects the counts, for one consultation (its id) or for all when empty.

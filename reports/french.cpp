@@ -60,7 +60,7 @@ std::string Decimal(double value, int decimals)
     char buffer[64];
     std::snprintf(buffer, sizeof buffer, "%.*f", decimals, std::fabs(value));
     std::string text = buffer;
-    const auto dot = text.find('.');
+    const auto dot = text.find_first_of(".,"); // the C library may follow a French LC_NUMERIC
     std::string whole = text.substr(0, dot);
     std::string out = (value < 0 && std::fabs(value) >= 0.5 * std::pow(10.0, -decimals) ? "\xE2\x88\x92" : "") +
                       Group(whole);

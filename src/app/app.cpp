@@ -1,5 +1,6 @@
 #include "app/app.h"
 
+#include "app/connection_opener.h"
 #include "app/localization.h"
 #include "app/main_frame.h"
 #include "core/errors.h"
@@ -11,6 +12,7 @@
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/stdpaths.h>
+#include <wx/utils.h>
 
 namespace concerto {
 
@@ -52,25 +54,19 @@ bool ConcertoApp::OnInit()
     if (!wxApp::OnInit()) // parses the command line, with translated help
         return false;
 
+    // libpq would otherwise wait minutes for a server that does not answer.
+    if (!wxGetEnv("PGCONNECT_TIMEOUT", nullptr))
+        wxSetEnv("PGCONNECT_TIMEOUT", "10");
+
     std::unique_ptr<Database> db;
     if (!m_location.empty()) {
         // An explicit location is what the user wants, or nothing: no silent fallback.
-        try {
-            db = Database::Open(m_location);
-        } catch (const Error& e) {
-            ShowError(wxString::FromUTF8(e.what()), _("Concerto cannot start"));
+        db = OpenInteractively(nullptr, m_location);
+        if (!db)
             return false;
-        }
     } else {
-        if (const std::string last = UsableLastDatabase(); !last.empty()) {
-            try {
-                db = Database::Open(last);
-            } catch (const Error& e) {
-                ShowError(wxString::FromUTF8(e.what()) + "\n\n" +
-                              _("Concerto opens your personal database on this computer instead."),
-                          _("The last database cannot be opened"));
-            }
-        }
+        if (const std::string last = UsableLastDatabase(); !last.empty())
+            db = OpenInteractively(nullptr, last, _("Concerto opens your personal database on this computer instead."));
         if (!db) {
             try {
                 db = Database::Open(DefaultDatabasePath());
@@ -83,6 +79,8 @@ bool ConcertoApp::OnInit()
     MainFrame::RememberDatabase(*db);
 
     auto* frame = new MainFrame(std::move(db));
+    frame->AddToRecentFiles();
+    frame->RestoreLastArea();
     frame->Show();
     SetTopWindow(frame);
     // Once the frame is on screen, so that the welcome dialog has it as a parent to centre on.
@@ -113,6 +111,9 @@ bool ConcertoApp::OnExceptionInMainLoop()
     try {
         throw;
     } catch (const Error& e) {
+        // A lost server connection is the banner's business: it reconnects by itself.
+        if (ReportConnectionTrouble(GetTopWindow(), e))
+            return true;
         // Concerto errors say what happened and what to do; the action failed, the app is fine.
         ShowError(wxString::FromUTF8(e.what()), _("Concerto"));
         return true;

@@ -7,6 +7,7 @@
 #include "db/stats.h"
 
 #include <map>
+#include <wx/gauge.h>
 #include <wx/intl.h>
 #include <wx/scrolwin.h>
 #include <wx/settings.h>
@@ -24,6 +25,7 @@ enum Page { EmptyPage, ContentPage };
 const wxColour kChannelColour(0x34, 0x65, 0xA4);
 const wxColour kNeighbourhoodColour(0x4E, 0x9A, 0x06);
 const wxColour kStateColour(0xC1, 0x7D, 0x11);
+const wxColour kCoderColour(0x75, 0x50, 0x7B);
 
 // A faint tint of the selection colour, so that tiles follow the desktop theme.
 wxColour Tint(const wxColour& base, const wxColour& accent, double amount)
@@ -142,10 +144,20 @@ wxWindow* DashboardPanel::BuildContent(wxWindow* parent)
     m_byChannel = new BarChart(m_content, _("Contributions by channel"), kChannelColour);
     m_byState = new BarChart(m_content, _("Contributions by state"), kStateColour);
     m_byNeighbourhood = new BarChart(m_content, _("Contributions by neighbourhood"), kNeighbourhoodColour);
+    m_byCoder = new BarChart(m_content, _("Contributions tagged by each coder"), kCoderColour);
+
+    auto* progressTitle = new wxStaticText(m_content, wxID_ANY, _("Tagging progress"));
+    progressTitle->SetFont(progressTitle->GetFont().Bold().Scaled(1.1f));
+    m_taggedGauge = new wxGauge(m_content, wxID_ANY, 1000, wxDefaultPosition, FromDIP(wxSize(-1, 14)));
+    m_taggedShare = new wxStaticText(m_content, wxID_ANY, wxString());
 
     auto* left = new wxBoxSizer(wxVERTICAL);
     left->Add(m_byChannel, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(20)));
-    left->Add(m_byState, wxSizerFlags().Expand());
+    left->Add(m_byState, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(20)));
+    left->Add(progressTitle, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
+    left->Add(m_taggedGauge, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(4)));
+    left->Add(m_taggedShare, wxSizerFlags().Border(wxBOTTOM, FromDIP(12)));
+    left->Add(m_byCoder, wxSizerFlags().Expand());
 
     auto* recordsTitle = new wxStaticText(m_content, wxID_ANY, _("Also in this consultation"));
     recordsTitle->SetFont(recordsTitle->GetFont().Bold().Scaled(1.1f));
@@ -208,6 +220,11 @@ void DashboardPanel::ShowConsultation(Database& db, const Consultation* consulta
     m_byChannel->SetSeries(ToSeries(stats.perChannel));
     m_byNeighbourhood->SetSeries(ToSeries(stats.perNeighbourhood));
     m_byState->SetSeries(StateSeries(stats.perState));
+    m_byCoder->SetSeries(ToSeries(stats.perCoder));
+    const double share = stats.contributions ? static_cast<double>(stats.tagged) / stats.contributions : 0.0;
+    m_taggedGauge->SetValue(static_cast<int>(share * 1000 + 0.5));
+    m_taggedShare->SetLabel(wxString::Format(_("%s of %s contributions tagged (%d %%)"), FormatCount(stats.tagged),
+                                             FormatCount(stats.contributions), static_cast<int>(share * 100 + 0.5)));
     m_pages->ChangeSelection(ContentPage);
     m_content->Layout();
     m_content->FitInside();

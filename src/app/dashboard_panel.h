@@ -11,6 +11,7 @@
 class wxScrolledWindow;
 class wxSimplebook;
 class wxStaticText;
+class wxGauge;
 
 namespace concerto {
 
@@ -51,6 +52,9 @@ private:
     BarChart* m_byChannel = nullptr;
     BarChart* m_byNeighbourhood = nullptr;
     BarChart* m_byState = nullptr;
+    BarChart* m_byCoder = nullptr;
+    wxStaticText* m_taggedShare = nullptr; ///< "60 % des contributions codées"
+    wxGauge* m_taggedGauge = nullptr;
 };
 
 } // namespace concerto

@@ -1,5 +1,7 @@
 #include "app/localization.h"
 
+#include "app/preferences.h"
+
 #include <clocale>
 #include <cstring>
 #include <wx/filename.h>
@@ -33,6 +35,15 @@ UiLanguage ChooseLanguage()
             return UiLanguage::French;
         if (forced.StartsWith("en"))
             return UiLanguage::English;
+    }
+    // Then the user's choice in Préférences, which overrides the system.
+    switch (LoadPreferences().language) {
+    case InterfaceLanguage::French:
+        return UiLanguage::French;
+    case InterfaceLanguage::English:
+        return UiLanguage::English;
+    case InterfaceLanguage::System:
+        break;
     }
     // Reads LANGUAGE/LC_ALL/LC_MESSAGES/LANG, so it works even when that locale is not generated.
     const wxLanguageInfo* info = wxUILocale::GetLanguageInfo(wxUILocale::GetSystemLanguage());
@@ -82,9 +93,14 @@ UiLanguage SetUpLocalization()
     {
         // A missing system locale (LANG=fr_FR.UTF-8 not generated) is not an error for us: the
         // catalog below does not need it, and FormatCount() makes up for the number format.
+        // A French interface on a non-French system still wants French dates in its pickers.
         wxLogNull quiet;
-        if (!wxUILocale::UseDefault() && g_language == UiLanguage::French)
-            wxUILocale::UseLocaleName("fr_FR.UTF-8");
+        const bool french = g_language == UiLanguage::French && wxUILocale::UseLocaleName("fr_FR.UTF-8");
+        if (!french)
+            wxUILocale::UseDefault();
+        // Numbers written for machines (libxlsxwriter, cairo, SQL text) must keep the decimal point:
+        // only the interface formats numbers the French way, through FormatCount().
+        std::setlocale(LC_NUMERIC, "C");
     }
     EnsureUtf8CharacterSet();
 

@@ -9,10 +9,11 @@ namespace concerto {
 /// The languages Concerto's interface exists in (English is the source language).
 enum class UiLanguage { English, French };
 
-/// Chooses the interface language — CONCERTO_LANG=fr|en when set, else French when the
-/// system language is French, else English — applies the system locale when it is installed,
-/// and loads Concerto's catalog from the build tree or the install prefix. Works without
-/// any French system locale. Call once, after wxApp exists and before creating windows.
+/// Chooses the interface language — CONCERTO_LANG=fr|en when set, else the language chosen in
+/// Préférences (wxConfig "Language"), else French when the system language is French, else
+/// English — applies the system locale when it is installed, and loads Concerto's catalog
+/// from the build tree or the install prefix. Works without any French system locale. Call
+/// once, after wxApp exists and its settings location is set, and before creating windows.
 UiLanguage SetUpLocalization();
 
 /// The language chosen by SetUpLocalization() (English before it is called).

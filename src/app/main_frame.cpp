@@ -1,19 +1,22 @@
 #include "app/main_frame.h"
 
+#include "app/area_views.h"
+#include "app/connection_monitor.h"
 #include "app/dashboard_panel.h"
 #include "app/demo_generation.h"
+#include "app/frame_ids.h"
 #include "app/navigation_list.h"
 #include "app/placeholder_panel.h"
 #include "core/errors.h"
+#include "db/connection_profile.h"
 #include "db/database.h"
 #include "db/demo.h"
 #include "db/repositories.h"
 #include "dialogs/first_run_dialog.h"
 
-#include <wx/aboutdlg.h>
 #include <wx/config.h>
 #include <wx/display.h>
-#include <wx/filedlg.h>
+#include <wx/filehistory.h>
 #include <wx/filename.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
@@ -24,79 +27,74 @@
 #include <wx/sizer.h>
 #include <wx/statline.h>
 #include <wx/statusbr.h>
-#include <wx/stdpaths.h>
-#include <wx/utils.h>
+#include <wx/timer.h>
 
 namespace concerto {
 
 namespace {
 
 const char* const kLastDatabaseKey = "/Database/Last";
-// The View menu's area items use consecutive ids from here, one per Area.
-constexpr int kFirstAreaId = wxID_HIGHEST + 100;
-// A wide literal, so that it never depends on the C library's character set.
+const char* const kLastAreaKey = "/MainFrame/LastArea";
+// Wide literals, so that they never depend on the C library's character set.
 const wchar_t* const kDash = L" \u2014 ";
+const wchar_t* const kNoRole = L"\u2014";
+// A passing message in the status bar stays this long.
+constexpr int kMessageMs = 8000;
 
-// The licence shown in the About box; kept in one place so that packaging can match it.
-const char* const kLicence = "European Union Public Licence, version 1.2 (EUPL-1.2).\n"
-                             "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12";
-
-/// Where the database lives, as the user knows it: a file path, or a server URI without password.
+/// Where the database lives, as the user knows it: a file path, or user@server/database.
 wxString DisplayLocation(const Database& db)
 {
     const Location& location = db.GetLocation();
-    return wxString::FromUTF8(location.backend == Backend::Sqlite ? location.target : location.ToDisplayString());
+    return wxString::FromUTF8(location.backend == Backend::Sqlite ? location.target
+                                                                  : DescribeConnection(location.target));
 }
 
-wxString DatabaseWildcard()
+/// The same, short enough for the title bar: the file's name, or the server connection.
+wxString ShortLocation(const Database& db)
 {
-    return _("Concerto databases (*.concerto;*.db)|*.concerto;*.db|All files|*");
+    const Location& location = db.GetLocation();
+    if (location.backend == Backend::Sqlite)
+        return wxFileName(wxString::FromUTF8(location.target)).GetFullName();
+    return DisplayLocation(db);
 }
 
 } // namespace
 
+bool ReportConnectionTrouble(wxWindow* window, const Error& error)
+{
+    for (wxWindow* w = window; w; w = w->GetParent())
+        if (auto* frame = dynamic_cast<MainFrame*>(w))
+            return frame->HandleConnectionTrouble(error);
+    if (auto* frame = wxTheApp ? dynamic_cast<MainFrame*>(wxTheApp->GetTopWindow()) : nullptr)
+        return frame->HandleConnectionTrouble(error);
+    return false;
+}
+
 MainFrame::MainFrame(std::unique_ptr<Database> db) : wxFrame(nullptr, wxID_ANY, "Concerto"), m_db(std::move(db))
 {
     wxASSERT(m_db);
+    m_context = std::make_unique<AppContext>(*m_db, this);
+    m_messageTimer = std::make_unique<wxTimer>(this, frame_ids::kMessageTimer);
     BuildMenus();
+    BuildToolBar();
     BuildPages();
     CreateStatusBar(StatusFieldCount);
-    const int widths[StatusFieldCount] = {-3, -2, -1};
+    const int widths[StatusFieldCount] = {-3, -3, -3, -2};
     GetStatusBar()->SetStatusWidths(StatusFieldCount, widths);
+    SetStatusBarPane(MessageField); // menu help there, never over the database's name
+    BindCommands();
     RestoreGeometry();
+    m_monitor->Watch(*m_db);
     ReloadConsultation();
+    RefreshRole();
     ShowArea(DashboardArea);
 }
 
-MainFrame::~MainFrame() = default;
-
-void MainFrame::BuildMenus()
+MainFrame::~MainFrame()
 {
-    auto* file = new wxMenu;
-    file->Append(wxID_NEW, _("&New database…") + "\tCtrl+N", _("Create an empty database file and open it"));
-    file->Append(wxID_OPEN, _("&Open database…") + "\tCtrl+O", _("Open another database file"));
-    file->AppendSeparator();
-    file->Append(wxID_EXIT, _("&Quit") + "\tCtrl+Q", _("Close Concerto"));
-
-    auto* view = new wxMenu;
-    const auto texts = AreaTexts();
-    for (int area = 0; area < AreaCount; ++area)
-        view->AppendRadioItem(kFirstAreaId + area, texts[area].name + wxString::Format("\tCtrl+%d", area + 1));
-
-    auto* help = new wxMenu;
-    help->Append(wxID_ABOUT, _("&About Concerto"));
-
-    auto* bar = new wxMenuBar;
-    bar->Append(file, _("&File"));
-    bar->Append(view, _("&View"));
-    bar->Append(help, _("&Help"));
-    SetMenuBar(bar);
-
-    Bind(wxEVT_MENU, &MainFrame::OnNewDatabase, this, wxID_NEW);
-    Bind(wxEVT_MENU, &MainFrame::OnOpenDatabase, this, wxID_OPEN);
-    Bind(wxEVT_MENU, &MainFrame::OnQuit, this, wxID_EXIT);
-    Bind(wxEVT_MENU, &MainFrame::OnAbout, this, wxID_ABOUT);
-    Bind(wxEVT_MENU, &MainFrame::OnAreaMenu, this, kFirstAreaId, kFirstAreaId + AreaCount - 1);
+    // The views hold the context: they go first, while it still exists.
+    if (m_book)
+        m_book->DeleteAllPages();
 }
 
 void MainFrame::BuildPages()
@@ -118,20 +116,40 @@ void MainFrame::BuildPages()
     side->SetSizer(sideSizer);
     m_sidebar->Bind(wxEVT_LISTBOX, [this](wxCommandEvent& event) { ShowArea(event.GetSelection()); });
 
-    m_book = new wxSimplebook(root);
+    auto* pages = new wxPanel(root);
+    m_monitor = std::make_unique<ConnectionMonitor>(
+        pages, *m_context, [this](std::unique_ptr<Database> db) { Reconnected(std::move(db)); });
+    m_book = new wxSimplebook(pages);
     m_book->SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOW));
     m_dashboard = new DashboardPanel(m_book, [this]() { RunFirstRun(); });
     m_book->AddPage(m_dashboard, texts[DashboardArea].name);
-    for (int area = DashboardArea + 1; area < AreaCount; ++area)
+    using Factory = AreaView* (*)(wxWindow*, AppContext&);
+    std::array<Factory, AreaCount> factories{};
+    factories[ContributionsArea] = &CreateContributionsView;
+    factories[CommitmentsArea] = &CreateCommitmentsView;
+    factories[MeetingsArea] = &CreateMeetingsView;
+    factories[ReferenceDataArea] = &CreateReferenceDataView;
+    for (int area = DashboardArea + 1; area < AreaCount; ++area) {
+        m_views[area] = factories[area] ? factories[area](m_book, *m_context) : nullptr;
+        if (m_views[area]) {
+            m_book->AddPage(m_views[area]->Window(), texts[area].name);
+            continue;
+        }
         m_book->AddPage(new PlaceholderPanel(m_book, texts[area].name, texts[area].description, texts[area].meanwhile,
                                              _("Go to the dashboard"), [this]() { ShowArea(DashboardArea); }),
                         texts[area].name);
+    }
+    // The banner sits above the page, never over the sidebar: navigation stays where it is.
+    auto* pagesSizer = new wxBoxSizer(wxVERTICAL);
+    pagesSizer->Add(m_monitor->Banner(), wxSizerFlags().Expand());
+    pagesSizer->Add(m_book, wxSizerFlags(1).Expand());
+    pages->SetSizer(pagesSizer);
 
     auto* sizer = new wxBoxSizer(wxHORIZONTAL);
     sizer->Add(side, wxSizerFlags().Expand());
     sizer->Add(new wxStaticLine(root, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLI_VERTICAL),
                wxSizerFlags().Expand());
-    sizer->Add(m_book, wxSizerFlags(1).Expand());
+    sizer->Add(pages, wxSizerFlags(1).Expand());
     root->SetSizer(sizer);
 }
 
@@ -162,8 +180,25 @@ void MainFrame::ShowArea(int area)
         m_book->ChangeSelection(area);
     if (m_sidebar->GetSelection() != area)
         m_sidebar->SetSelection(area);
-    if (auto* item = GetMenuBar()->FindItem(kFirstAreaId + area))
+    if (auto* item = GetMenuBar()->FindItem(frame_ids::kFirstArea + area))
         item->Check();
+    if (m_views[area])
+        m_views[area]->OnShown();
+}
+
+void MainFrame::RestoreLastArea()
+{
+    ShowArea(static_cast<int>(wxConfigBase::Get()->ReadLong(kLastAreaKey, DashboardArea)));
+}
+
+void MainFrame::OnClose(wxCloseEvent& event)
+{
+    // Remembered on closing rather than on each change: a frame built by a test never
+    // overwrites what the user's last session left.
+    auto* config = wxConfigBase::Get();
+    config->Write(kLastAreaKey, static_cast<long>(CurrentArea()));
+    config->Flush();
+    event.Skip();
 }
 
 wxString MainFrame::StatusText(int field) const
@@ -182,9 +217,9 @@ void MainFrame::ReloadConsultation(const std::string& preferredId)
 {
     try {
         ConsultationRepository consultations(*m_db);
-        const auto all = consultations.List({}, 0, "created_at");
-        auto find = [&all](const std::string& id) -> std::optional<Consultation> {
-            for (const auto& consultation : all)
+        m_consultations = consultations.List({}, 0, "created_at");
+        auto find = [this](const std::string& id) -> std::optional<Consultation> {
+            for (const auto& consultation : m_consultations)
                 if (consultation.id == id)
                     return consultation;
             return std::nullopt;
@@ -194,28 +229,72 @@ void MainFrame::ReloadConsultation(const std::string& preferredId)
             chosen = find(preferredId);
         if (!chosen && m_consultation)
             chosen = find(m_consultation->id);
-        if (!chosen && !all.empty())
-            chosen = all.back(); // the most recent campaign is the one being worked on
+        if (!chosen && !m_consultations.empty())
+            chosen = m_consultations.back(); // the most recent campaign is the one being worked on
         m_consultation = chosen;
+        m_context->SetConsultation(m_consultation);
         m_dashboard->ShowConsultation(*m_db, m_consultation ? &*m_consultation : nullptr);
+        for (AreaView* view : m_views)
+            if (view)
+                view->Reload();
     } catch (const Error& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Cannot read the database"), wxOK | wxICON_ERROR, this);
+        if (!HandleConnectionTrouble(e))
+            wxMessageBox(wxString::FromUTF8(e.what()), _("Cannot read the database"), wxOK | wxICON_ERROR, this);
     }
+    RebuildConsultationMenu();
     UpdateTitleAndStatus();
+}
+
+void MainFrame::RefreshAll()
+{
+    ReloadConsultation();
+    RefreshRole();
+    ShowMessage(_("Refreshed."));
 }
 
 void MainFrame::UpdateTitleAndStatus()
 {
-    const wxString where = DisplayLocation(*m_db);
+    const wxString user = wxString::FromUTF8(m_db->UserName());
+    const wxString role = m_role.empty() ? wxString(L"\u2026") : m_role;
     wxString title = "Concerto";
     if (m_consultation)
         title += kDash + wxString::FromUTF8(m_consultation->title);
-    SetTitle(title + kDash + where);
-    SetStatusText(wxString::FromUTF8(m_db->GetDialect().DisplayName()) + kDash + where, DatabaseField);
+    SetTitle(title + kDash + ShortLocation(*m_db) + kDash + wxString::Format(_("%s (%s)"), user, role));
+    SetStatusText(wxString::FromUTF8(m_db->GetDialect().DisplayName()) + kDash + DisplayLocation(*m_db), DatabaseField);
     SetStatusText(m_consultation ? wxString::Format(_("Consultation: %s"), wxString::FromUTF8(m_consultation->title))
                                  : _("No consultation"),
                   ConsultationField);
-    SetStatusText(wxString::Format(_("User: %s"), wxString::FromUTF8(m_db->UserName())), UserField);
+    SetStatusText(wxString::Format(_("User: %s"), user) + kDash + wxString::Format(_("role: %s"), role), UserField);
+}
+
+void MainFrame::RefreshRole()
+{
+    if (m_db->GetBackend() == Backend::Sqlite) {
+        // No roles in a file: whoever can open it can change it.
+        m_role = _("local");
+        UpdateTitleAndStatus();
+        return;
+    }
+    m_role.clear();
+    UpdateTitleAndStatus();
+    m_context->Worker().Run<std::string>(
+        m_lifetime, [](Database& db) { return ConcertoRole(db); },
+        [this](std::string role) {
+            m_role = role.empty() ? wxString(kNoRole) : wxString::FromUTF8(role);
+            UpdateTitleAndStatus();
+        },
+        [this](const Error& e) {
+            m_role = kNoRole;
+            UpdateTitleAndStatus();
+            HandleConnectionTrouble(e);
+        },
+        "frame-role");
+}
+
+void MainFrame::ShowMessage(const wxString& message)
+{
+    SetStatusText(message, MessageField);
+    m_messageTimer->StartOnce(kMessageMs);
 }
 
 void MainFrame::OfferFirstRunIfEmpty()
@@ -243,7 +322,9 @@ void MainFrame::CreateEmptyConsultation(const wxString& title)
         consultation = ConsultationRepository(*m_db).Create(consultation);
         ReloadConsultation(consultation.id);
     } catch (const Error& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("The consultation was not created"), wxOK | wxICON_ERROR, this);
+        if (!HandleConnectionTrouble(e))
+            wxMessageBox(wxString::FromUTF8(e.what()), _("The consultation was not created"), wxOK | wxICON_ERROR,
+                         this);
     }
 }
 
@@ -271,79 +352,55 @@ void MainFrame::UseDatabase(std::unique_ptr<Database> db)
     if (IsGeneratingDemo())
         return;
     m_demo.reset(); // it refers to the database being replaced
+    std::unique_ptr<Database> previous = std::move(m_db);
     m_db = std::move(db);
+    m_context->SetDatabase(*m_db);
+    previous.reset();
     m_consultation.reset();
     RememberDatabase(*m_db);
+    AddToRecentFiles();
+    m_monitor->Watch(*m_db);
     ReloadConsultation();
+    RefreshRole();
     ShowArea(DashboardArea);
     // After the file dialog that led here has gone, not on top of it.
     CallAfter(&MainFrame::OfferFirstRunIfEmpty);
 }
 
-bool MainFrame::OpenAndUse(const wxString& path)
+void MainFrame::Reconnected(std::unique_ptr<Database> db)
 {
-    std::unique_ptr<Database> db;
-    try {
-        wxBusyCursor busy;
-        db = Database::Open("sqlite:" + path.utf8_string());
-    } catch (const Error& e) {
-        wxMessageBox(wxString::FromUTF8(e.what()), _("Cannot open the database"), wxOK | wxICON_ERROR, this);
-        return false;
-    }
-    UseDatabase(std::move(db));
-    return true;
+    // Same database, new connection: the area, the consultation and the views stay as they
+    // are (a view's open dialog holds plain values and is saved on the new connection).
+    m_demo.reset(); // its connection went with the server
+    std::unique_ptr<Database> previous = std::move(m_db);
+    m_db = std::move(db);
+    m_context->SetDatabase(*m_db);
+    m_context->SetConsultation(m_consultation);
+    previous.reset();
+    m_monitor->Watch(*m_db);
+    ReloadConsultation(m_consultation ? m_consultation->id : std::string());
+    RefreshRole();
+    ShowMessage(_("Connection to the server re-established."));
 }
 
-void MainFrame::OnNewDatabase(wxCommandEvent&)
+void MainFrame::CheckConnectionNow()
 {
-    wxFileDialog dialog(this, _("New database"), wxStandardPaths::Get().GetDocumentsDir(), "consultation.concerto",
-                        DatabaseWildcard(), wxFD_SAVE);
-    if (dialog.ShowModal() != wxID_OK)
-        return;
-    wxFileName file(dialog.GetPath());
-    if (!file.HasExt())
-        file.SetExt("concerto");
-    // Never reuse an existing file here: "new" must not quietly open, or worse replace, old data.
-    if (file.FileExists()) {
-        wxMessageBox(wxString::Format(_("The file %s already exists. Choose another name, or use File ▸ Open "
-                                        "database… to open it."),
-                                      file.GetFullPath()),
-                     _("New database"), wxOK | wxICON_INFORMATION, this);
-        return;
-    }
-    OpenAndUse(file.GetFullPath());
+    m_monitor->CheckNow();
 }
 
-void MainFrame::OnOpenDatabase(wxCommandEvent&)
+bool MainFrame::IsConnectionLost() const
 {
-    wxString folder;
-    if (m_db->GetBackend() == Backend::Sqlite)
-        folder = wxFileName(DisplayLocation(*m_db)).GetPath();
-    wxFileDialog dialog(this, _("Open a database"), folder, wxString(), DatabaseWildcard(),
-                        wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-    if (dialog.ShowModal() == wxID_OK)
-        OpenAndUse(dialog.GetPath());
+    return m_monitor->IsLost();
 }
 
-void MainFrame::OnQuit(wxCommandEvent&)
+bool MainFrame::IsConnectionBannerShown() const
 {
-    Close();
+    return m_monitor->IsBannerShown();
 }
 
-void MainFrame::OnAbout(wxCommandEvent&)
+bool MainFrame::HandleConnectionTrouble(const Error& error)
 {
-    wxAboutDialogInfo info;
-    info.SetName("Concerto");
-    info.SetVersion(CONCERTO_VERSION);
-    info.SetDescription(_("The administration suite of citizen consultations: contributions, meetings, coding "
-                          "against the programme's commitments, synthesis and reports."));
-    info.SetLicence(kLicence);
-    wxAboutBox(info, this);
-}
-
-void MainFrame::OnAreaMenu(wxCommandEvent& event)
-{
-    ShowArea(event.GetId() - kFirstAreaId);
+    return m_monitor->Report(error);
 }
 
 std::string MainFrame::LastDatabase()
@@ -353,8 +410,15 @@ std::string MainFrame::LastDatabase()
 
 void MainFrame::RememberDatabase(const Database& db)
 {
+    const Location& location = db.GetLocation();
+    // A server's connection string may carry the password typed at connection: it is
+    // rewritten without it, never stored as given.
+    const std::string remembered =
+        location.backend == Backend::Sqlite ? "sqlite:" + location.target : WithoutPassword(location.target);
+    if (remembered.empty())
+        return;
     auto* config = wxConfigBase::Get();
-    config->Write(kLastDatabaseKey, wxString::FromUTF8(db.GetLocation().ToDisplayString()));
+    config->Write(kLastDatabaseKey, wxString::FromUTF8(remembered));
     config->Flush();
 }
 

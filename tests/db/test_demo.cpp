@@ -63,6 +63,13 @@ BACKEND_TEST(demo_consultation_is_complete)
     BOOST_TEST(rows["topic"] >= 4);
     BOOST_TEST(rows["reorientation"] >= 4);
     BOOST_TEST(rows["reorientation_link"] > rows["reorientation"]);
+    BOOST_TEST(stats.contributions == 1500);
+    BOOST_TEST((stats.tagged > 700 && stats.tagged < 1100));
+    long long byCoder = 0;
+    for (const auto& [coder, count] : stats.perCoder)
+        byCoder += count;
+    BOOST_TEST(byCoder == stats.tagged); // the demo has one coder per contribution
+    BOOST_TEST(stats.perCoder.size() == 4u);
     MeetingRepository meetings(db);
     ChannelRepository channels(db);
     const auto count = [&](const char* channel) {

@@ -84,8 +84,10 @@ BOOST_AUTO_TEST_CASE(locations_are_recognised)
     BOOST_CHECK_THROW(Location::Parse("ville.txt"), ValidationError);
     BOOST_CHECK_THROW(Location::Parse("sqlite:"), ValidationError);
     BOOST_TEST(Location::Parse("postgresql://u:secret@h/db").ToDisplayString() == "postgresql://u@h/db");
-    BOOST_TEST(Location::Parse("host=h password=secret dbname=d").ToDisplayString().find("secret") ==
+    BOOST_TEST(Location::Parse("host=h password=secret dbname=d").ToDisplayString() == "postgresql://h/d");
+    BOOST_TEST(Location::Parse("host=h password='a secret' dbname=d").ToDisplayString().find("secret") ==
                std::string::npos);
+    BOOST_TEST(Location::Parse("postgresql://h:5433/d?password=secret").ToDisplayString() == "postgresql://h:5433/d");
 }
 
 BOOST_AUTO_TEST_CASE(paths_with_spaces_and_accents_open)

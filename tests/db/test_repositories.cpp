@@ -171,7 +171,7 @@ BACKEND_TEST(stale_update_is_a_conflict_and_changes_nothing)
         BOOST_TEST(e.ExpectedVersion() == 1);
         BOOST_TEST(e.CurrentVersion() == 2);
         BOOST_TEST(e.Table() == "commitment");
-        BOOST_TEST(std::string(e.what()).find("modifié") != std::string::npos);
+        BOOST_TEST(std::string(e.what()).find("a changé") != std::string::npos);
     }
     BOOST_TEST(commitments.Get(s.commitment.id).title == "Leur titre");
     BOOST_CHECK_THROW(commitments.Remove(s.commitment.id, 1), ConflictError);

@@ -3,6 +3,7 @@
 
 #define BOOST_TEST_NO_MAIN
 #include "app/localization.h"
+#include "support/backends.h"
 #include "support/xvfb.h"
 
 #include <boost/test/unit_test.hpp>
@@ -30,8 +31,9 @@ int main(int argc, char** argv)
         return 1;
     }
     setenv("CONCERTO_LANG", "fr", 1);
-    // Keep the user's wxConfig untouched: the tests write their own.
-    setenv("HOME", (std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp")).c_str(), 0);
+    // Keep the user's wxConfig untouched, and start every run from the same remembered state.
+    setenv("HOME", concerto::test::TempFolder().c_str(), 1);
+    setenv("XDG_CONFIG_HOME", (concerto::test::TempFolder() + "/.config").c_str(), 1);
     wxApp::SetInstance(new TestApp());
     int wxArgc = 1;
     char* wxArgv[] = {argv[0], nullptr};
