@@ -1,5 +1,7 @@
 #include "dialogs/contribution_dialog.h"
 
+#include "dialogs/domain_labels.h"
+
 #include <algorithm>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
@@ -15,24 +17,6 @@
 namespace concerto {
 
 namespace {
-
-const ContributionState kStates[] = {ContributionState::New, ContributionState::ToReview, ContributionState::Tagged,
-                                     ContributionState::Excluded};
-
-wxString StateLabel(ContributionState state)
-{
-    switch (state) {
-    case ContributionState::New:
-        return wxGETTEXT_IN_CONTEXT("contribution state", "New");
-    case ContributionState::Tagged:
-        return wxGETTEXT_IN_CONTEXT("contribution state", "Tagged");
-    case ContributionState::ToReview:
-        return wxGETTEXT_IN_CONTEXT("contribution state", "To review");
-    case ContributionState::Excluded:
-        return wxGETTEXT_IN_CONTEXT("contribution state", "Excluded");
-    }
-    return wxString();
-}
 
 wxArrayString Suggestions(const std::vector<std::string>& values)
 {
@@ -115,8 +99,8 @@ wxSizer* ContributionDialog::BuildContextFields()
     AddField(grid, _("Source reference:"), m_sourceRef);
 
     m_state = new wxChoice(this, wxID_ANY);
-    for (const auto state : kStates)
-        m_state->Append(StateLabel(state));
+    for (const auto state : StatesInOrder())
+        m_state->Append(StateName(state));
     AddField(grid, _("State:"), m_state);
     m_exclusionReason = new wxTextCtrl(this, wxID_ANY);
     m_exclusionReason->SetHint(_("off-topic, abusive, duplicate…"));
@@ -231,8 +215,8 @@ bool ContributionDialog::TransferDataToWindow()
     m_title->ChangeValue(wxString::FromUTF8(c.title));
     m_body->ChangeValue(wxString::FromUTF8(c.body));
     m_sourceRef->ChangeValue(wxString::FromUTF8(c.sourceRef));
-    for (std::size_t i = 0; i < std::size(kStates); ++i)
-        if (kStates[i] == c.state)
+    for (std::size_t i = 0; i < std::size(StatesInOrder()); ++i)
+        if (StatesInOrder()[i] == c.state)
             m_state->SetSelection(static_cast<int>(i));
     m_exclusionReason->ChangeValue(wxString::FromUTF8(c.exclusionReason));
     m_quote->SetValue(c.isQuote);
@@ -279,7 +263,7 @@ bool ContributionDialog::TransferDataFromWindow()
     c.title = Trimmed(m_title->GetValue()).utf8_string();
     c.body = body.utf8_string();
     c.sourceRef = Trimmed(m_sourceRef->GetValue()).utf8_string();
-    c.state = state >= 0 ? kStates[state] : ContributionState::New;
+    c.state = state >= 0 ? StatesInOrder()[state] : ContributionState::New;
     c.exclusionReason =
         c.state == ContributionState::Excluded ? Trimmed(m_exclusionReason->GetValue()).utf8_string() : std::string();
     c.isQuote = m_quote->GetValue();

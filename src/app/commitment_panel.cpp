@@ -1,5 +1,7 @@
 #include "app/commitment_panel.h"
 
+#include "dialogs/domain_labels.h"
+
 #include "app/commitment_detail.h"
 #include "app/commitment_tree_model.h"
 #include "app/localization.h"
@@ -171,7 +173,7 @@ wxWindow* CommitmentsPanel::BuildTree(wxWindow* parent)
     m_tree->AppendIconTextColumn(_("Status"), Model::StatusColumn, wxDATAVIEW_CELL_INERT, FromDIP(124), wxALIGN_LEFT,
                                  flags);
     for (std::size_t i = 0; i < kStanceCount; ++i) {
-        const wxString header = StanceLabel(static_cast<Stance>(i));
+        const wxString header = StanceName(static_cast<Stance>(i));
         m_tree->AppendTextColumn(header, Model::FirstStanceColumn + i, wxDATAVIEW_CELL_INERT, countWidth(header),
                                  wxALIGN_RIGHT, flags);
     }

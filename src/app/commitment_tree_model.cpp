@@ -1,5 +1,7 @@
 #include "app/commitment_tree_model.h"
 
+#include "dialogs/domain_labels.h"
+
 #include "app/localization.h"
 #include "core/text.h"
 #include "db/repositories.h"
@@ -66,23 +68,6 @@ CommitmentTreeData LoadCommitmentTree(Database& db, const std::string& consultat
         return NaturalCompare(Fold(a.ref), Fold(b.ref)) < 0;
     });
     return data;
-}
-
-wxString StanceLabel(Stance stance)
-{
-    switch (stance) {
-    case Stance::Support:
-        return wxGETTEXT_IN_CONTEXT("stance", "Support");
-    case Stance::Criticism:
-        return wxGETTEXT_IN_CONTEXT("stance", "Criticism");
-    case Stance::Proposal:
-        return wxGETTEXT_IN_CONTEXT("stance", "Proposal");
-    case Stance::Question:
-        return wxGETTEXT_IN_CONTEXT("stance", "Question");
-    case Stance::Observation:
-        return wxGETTEXT_IN_CONTEXT("stance", "Observation");
-    }
-    return wxString();
 }
 
 CommitmentTreeModel::CommitmentTreeModel()

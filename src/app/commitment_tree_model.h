@@ -25,8 +25,6 @@ struct CommitmentTreeData {
 /// Reads the tree of `consultationId` (runs on the worker's connection).
 CommitmentTreeData LoadCommitmentTree(Database& db, const std::string& consultationId);
 
-/// The stance as the user reads it: Soutien, Critique, Proposition, Question, Constat.
-wxString StanceLabel(Stance stance);
 
 /// Themes → commitments, with the columns below. Theme rows show the sums of their visible
 /// commitments. Items stay valid until the next SetData() or SetFilter().

@@ -9,45 +9,6 @@
 
 namespace concerto {
 
-wxString StateName(ContributionState state)
-{
-    switch (state) {
-    case ContributionState::New:
-        return wxGETTEXT_IN_CONTEXT("contribution state", "New");
-    case ContributionState::Tagged:
-        return wxGETTEXT_IN_CONTEXT("contribution state", "Tagged");
-    case ContributionState::ToReview:
-        return wxGETTEXT_IN_CONTEXT("contribution state", "To review");
-    case ContributionState::Excluded:
-        return wxGETTEXT_IN_CONTEXT("contribution state", "Excluded");
-    }
-    return wxString();
-}
-
-const std::vector<ContributionState>& StatesInOrder()
-{
-    static const std::vector<ContributionState> states = {ContributionState::New, ContributionState::ToReview,
-                                                          ContributionState::Tagged, ContributionState::Excluded};
-    return states;
-}
-
-wxString StanceName(Stance stance)
-{
-    switch (stance) {
-    case Stance::Support:
-        return wxGETTEXT_IN_CONTEXT("stance", "Support");
-    case Stance::Criticism:
-        return wxGETTEXT_IN_CONTEXT("stance", "Criticism");
-    case Stance::Proposal:
-        return wxGETTEXT_IN_CONTEXT("stance", "Proposal");
-    case Stance::Question:
-        return wxGETTEXT_IN_CONTEXT("stance", "Question");
-    case Stance::Observation:
-        return wxGETTEXT_IN_CONTEXT("stance", "Observation");
-    }
-    return wxString();
-}
-
 wxString FormatReceivedDay(const Timestamp& instant)
 {
     if (instant.seconds == 0)

@@ -4,6 +4,7 @@
 // search appear in a text so that the detail pane can highlight them.
 
 #include "core/model.h"
+#include "dialogs/domain_labels.h"
 
 #include <string>
 #include <utility>
@@ -11,13 +12,6 @@
 #include <wx/string.h>
 
 namespace concerto {
-
-/// The name of a processing state in the interface language ("Nouvelle", "Codée"…).
-wxString StateName(ContributionState state);
-/// The processing states in the order of the work, for choice lists.
-const std::vector<ContributionState>& StatesInOrder();
-/// The name of a stance ("soutien", "critique"…).
-wxString StanceName(Stance stance);
 
 /// The day of `instant` in local time, "02/10/2023"; empty for the zero instant.
 wxString FormatReceivedDay(const Timestamp& instant);

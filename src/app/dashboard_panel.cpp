@@ -3,6 +3,7 @@
 #include "app/bar_chart.h"
 #include "app/localization.h"
 #include "app/placeholder_panel.h"
+#include "dialogs/domain_labels.h"
 #include "core/model.h"
 #include "db/stats.h"
 
@@ -36,15 +37,8 @@ wxColour Tint(const wxColour& base, const wxColour& accent, double amount)
 
 wxString StateLabel(const std::string& code)
 {
-    if (code == ToCode(ContributionState::New))
-        return wxGETTEXT_IN_CONTEXT("contribution state", "New");
-    if (code == ToCode(ContributionState::Tagged))
-        return wxGETTEXT_IN_CONTEXT("contribution state", "Tagged");
-    if (code == ToCode(ContributionState::ToReview))
-        return wxGETTEXT_IN_CONTEXT("contribution state", "To review");
-    if (code == ToCode(ContributionState::Excluded))
-        return wxGETTEXT_IN_CONTEXT("contribution state", "Excluded");
-    return wxString::FromUTF8(code);
+    ContributionState state;
+    return FromCode(code, state) ? StateName(state) : wxString::FromUTF8(code);
 }
 
 // Every state appears, in processing order, even with no contribution: a zero is information.

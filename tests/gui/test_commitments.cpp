@@ -1,6 +1,7 @@
 // The commitments view on a demo database: the tree against SQL counts, a status change
 // through the view (and through its dialog) read back from the database, type-to-filter.
 
+#include "gui_support.h"
 #include "app/areas.h"
 #include "app/commitment_detail.h"
 #include "app/commitment_panel.h"
@@ -25,28 +26,12 @@
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 
+using concerto::test::Settle;
+using concerto::test::WaitUntil;
+
 using namespace concerto;
 
 namespace {
-
-void Settle(int milliseconds = 150)
-{
-    for (int i = 0; i < milliseconds / 10; ++i) {
-        wxYield();
-        wxMilliSleep(10);
-    }
-}
-
-/// Lets events run until `done` holds (worker results arrive through the event loop).
-bool WaitUntil(const std::function<bool()>& done, int timeoutMs = 30000)
-{
-    for (int waited = 0; waited < timeoutMs; waited += 20) {
-        if (done())
-            return true;
-        Settle(20);
-    }
-    return done();
-}
 
 /// A frame on a demo database, showing the commitments view once loaded.
 struct Shown {

@@ -3,6 +3,7 @@
 // the dialog, a bulk state change, the export to Excel read back by openpyxl, the empty state.
 // Every outcome is checked in the database, never in the widgets alone.
 
+#include "gui_support.h"
 #include "app/areas.h"
 #include "app/contribution_detail_pane.h"
 #include "app/contribution_list_ctrl.h"
@@ -31,17 +32,11 @@
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
+using concerto::test::Settle;
+
 using namespace concerto;
 
 namespace {
-
-void Settle(int milliseconds = 150)
-{
-    for (int i = 0; i < milliseconds / 10; ++i) {
-        wxYield();
-        wxMilliSleep(10);
-    }
-}
 
 /// Lets the event loop run until the view has nothing left to load, at most `seconds`.
 bool WaitUntilIdle(ContributionPanel& view, double seconds = 20)

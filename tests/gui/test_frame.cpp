@@ -2,6 +2,7 @@
 // switching consultations, saving a copy, recent files, the last area, connection profiles,
 // the lost-connection banner with its reconnection, and the conflict dialog's three choices.
 
+#include "gui_support.h"
 #include "app/connection_opener.h"
 #include "app/connection_store.h"
 #include "app/main_frame.h"
@@ -24,17 +25,11 @@
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
+using concerto::test::Settle;
+
 using namespace concerto;
 
 namespace {
-
-void Settle(int milliseconds = 150)
-{
-    for (int i = 0; i < milliseconds / 10; ++i) {
-        wxYield();
-        wxMilliSleep(10);
-    }
-}
 
 /// Lets events run until `condition` holds or `seconds` have passed; returns the condition.
 bool WaitUntil(const std::function<bool()>& condition, int seconds = 20)

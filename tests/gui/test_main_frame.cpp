@@ -1,5 +1,6 @@
 // The main window on a demo database: areas, keyboard shortcuts, status bar, dashboard.
 
+#include "gui_support.h"
 #include "app/areas.h"
 #include "app/dashboard_panel.h"
 #include "app/main_frame.h"
@@ -11,26 +12,10 @@
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
+using concerto::test::Settle;
+using concerto::test::DemoDatabase;
+
 using namespace concerto;
-
-namespace {
-// Lets the event loop process pending events for a moment, as a user's pause would.
-void Settle(int milliseconds = 150)
-{
-    for (int i = 0; i < milliseconds / 10; ++i) {
-        wxYield();
-        wxMilliSleep(10);
-    }
-}
-
-std::unique_ptr<Database> DemoDatabase(Backend backend, std::uint64_t contributions)
-{
-    auto db = test::FreshDatabase(backend);
-    SilentProgress progress;
-    GenerateDemo(*db, DemoOptions{contributions, 2023}, progress);
-    return db;
-}
-} // namespace
 
 BOOST_AUTO_TEST_SUITE(main_frame)
 

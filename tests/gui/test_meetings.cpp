@@ -2,6 +2,7 @@
 // detail lists a meeting's contributions, and the meeting dialog creates and edits meetings
 // (read back) and refuses a reference already used.
 
+#include "gui_support.h"
 #include "app/areas.h"
 #include "app/main_frame.h"
 #include "app/meeting_detail.h"
@@ -20,17 +21,12 @@
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
+using concerto::test::Settle;
+using concerto::test::DemoDatabase;
+
 using namespace concerto;
 
 namespace {
-
-void Settle(int milliseconds = 150)
-{
-    for (int i = 0; i < milliseconds / 10; ++i) {
-        wxYield();
-        wxMilliSleep(10);
-    }
-}
 
 bool WaitFor(const std::function<bool()>& ready, int seconds = 20)
 {
@@ -40,14 +36,6 @@ bool WaitFor(const std::function<bool()>& ready, int seconds = 20)
         Settle(20);
     }
     return ready();
-}
-
-std::unique_ptr<Database> DemoDatabase(Backend backend, std::uint64_t contributions)
-{
-    auto db = test::FreshDatabase(backend);
-    SilentProgress progress;
-    GenerateDemo(*db, DemoOptions{contributions, 2023}, progress);
-    return db;
 }
 
 long long SqlCount(Database& db, const std::string& consultationId, const std::string& channelId = {})

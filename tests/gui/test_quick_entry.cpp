@@ -1,6 +1,7 @@
 // The quick entry of paper contributions, driven with the keyboard as a trained person would:
 // three slips typed for a caravane meeting, read back from the database.
 
+#include "gui_support.h"
 #include "app/areas.h"
 #include "app/commands.h"
 #include "app/main_frame.h"
@@ -19,17 +20,12 @@
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
+using concerto::test::Settle;
+using concerto::test::DemoDatabase;
+
 using namespace concerto;
 
 namespace {
-
-void Settle(int milliseconds = 150)
-{
-    for (int i = 0; i < milliseconds / 10; ++i) {
-        wxYield();
-        wxMilliSleep(10);
-    }
-}
 
 // Waits, letting events run, until `ready` holds (at most `seconds`).
 bool WaitFor(const std::function<bool()>& ready, int seconds = 20)
@@ -40,14 +36,6 @@ bool WaitFor(const std::function<bool()>& ready, int seconds = 20)
         Settle(20);
     }
     return ready();
-}
-
-std::unique_ptr<Database> DemoDatabase(Backend backend, std::uint64_t contributions)
-{
-    auto db = test::FreshDatabase(backend);
-    SilentProgress progress;
-    GenerateDemo(*db, DemoOptions{contributions, 2023}, progress);
-    return db;
 }
 
 QuickEntryDialog* OpenedQuickEntry()

@@ -2,6 +2,7 @@
 // deleted, a used one that cannot be deleted, a duplicate code — each read back from the
 // database — and the generic dialog driven like a user would.
 
+#include "gui_support.h"
 #include "app/areas.h"
 #include "app/main_frame.h"
 #include "app/reference_panel.h"
@@ -19,27 +20,12 @@
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 
+using concerto::test::Settle;
+using concerto::test::WaitUntil;
+
 using namespace concerto;
 
 namespace {
-
-void Settle(int milliseconds = 150)
-{
-    for (int i = 0; i < milliseconds / 10; ++i) {
-        wxYield();
-        wxMilliSleep(10);
-    }
-}
-
-bool WaitUntil(const std::function<bool()>& done, int timeoutMs = 30000)
-{
-    for (int waited = 0; waited < timeoutMs; waited += 20) {
-        if (done())
-            return true;
-        Settle(20);
-    }
-    return done();
-}
 
 struct Shown {
     MainFrame* frame = nullptr;
