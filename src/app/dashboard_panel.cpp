@@ -1,5 +1,6 @@
 #include "app/dashboard_panel.h"
 
+#include "app/app_context.h"
 #include "app/bar_chart.h"
 #include "app/localization.h"
 #include "app/placeholder_panel.h"
@@ -198,17 +199,38 @@ wxWindow* DashboardPanel::BuildKeyFigure(wxWindow* parent, const std::string& ta
     return tile;
 }
 
-void DashboardPanel::ShowConsultation(Database& db, const Consultation* consultation)
+void DashboardPanel::ShowConsultation(AppContext& context, const Consultation* consultation)
 {
     if (!consultation) {
+        m_loading = false;
         m_pages->ChangeSelection(EmptyPage);
         return;
     }
-    const Stats stats = CollectStats(db, consultation->id);
     m_title->SetLabel(wxString::FromUTF8(consultation->title));
     m_description->SetLabel(wxString::FromUTF8(consultation->description));
     m_description->Wrap(FromDIP(900));
     m_description->Show(!consultation->description.empty());
+    for (auto& figure : m_figures)
+        figure.value->SetLabel(wxString::FromUTF8("…"));
+    m_pages->ChangeSelection(ContentPage);
+    m_content->Layout();
+    m_loading = true;
+    const std::string id = consultation->id;
+    context.Worker().Run<Stats>(
+        m_lifetime, [id](Database& db) { return CollectStats(db, id); },
+        [this](Stats stats) {
+            m_loading = false;
+            ShowStats(stats);
+        },
+        [this](const Error& error) {
+            m_loading = false;
+            m_taggedShare->SetLabel(wxString::FromUTF8(error.what()));
+        },
+        "dashboard");
+}
+
+void DashboardPanel::ShowStats(const Stats& stats)
+{
     for (auto& figure : m_figures)
         figure.value->SetLabel(FormatCount(CountOf(stats, figure.table)));
     m_byChannel->SetSeries(ToSeries(stats.perChannel));
@@ -219,7 +241,6 @@ void DashboardPanel::ShowConsultation(Database& db, const Consultation* consulta
     m_taggedGauge->SetValue(static_cast<int>(share * 1000 + 0.5));
     m_taggedShare->SetLabel(wxString::Format(_("%s of %s contributions tagged (%d %%)"), FormatCount(stats.tagged),
                                              FormatCount(stats.contributions), static_cast<int>(share * 100 + 0.5)));
-    m_pages->ChangeSelection(ContentPage);
     m_content->Layout();
     m_content->FitInside();
 }

@@ -3,6 +3,8 @@
 // channel, by neighbourhood and by processing state, and how many records each part holds.
 // With no consultation it invites the user to get started instead.
 
+#include "app/database_worker.h"
+
 #include <functional>
 #include <string>
 #include <vector>
@@ -15,6 +17,7 @@ class wxGauge;
 
 namespace concerto {
 
+class AppContext;
 class BarChart;
 class Database;
 struct Consultation;
@@ -26,9 +29,11 @@ class DashboardPanel : public wxPanel {
 public:
     DashboardPanel(wxWindow* parent, std::function<void()> onGetStarted);
 
-    /// Reads the totals of `consultation` from `db` and shows them; nullptr shows the empty state.
-    /// Throws concerto::Error when the database cannot be read.
-    void ShowConsultation(Database& db, const Consultation* consultation);
+    /// Shows `consultation` at once and its totals as soon as the background worker has counted
+    /// them (a million contributions take a moment); nullptr shows the empty state.
+    void ShowConsultation(AppContext& context, const Consultation* consultation);
+    /// True while totals are being counted.
+    bool IsLoading() const { return m_loading; }
 
     /// The count shown for the table `table` ("contribution", "meeting"…), as displayed, or an
     /// empty string when the dashboard does not show it; lets tests check figures without pixels.
@@ -43,6 +48,7 @@ private:
 
     wxWindow* BuildContent(wxWindow* parent);
     wxWindow* BuildKeyFigure(wxWindow* parent, const std::string& table, const wxString& label);
+    void ShowStats(const Stats& stats);
 
     wxSimplebook* m_pages = nullptr;
     wxScrolledWindow* m_content = nullptr;
@@ -55,6 +61,8 @@ private:
     BarChart* m_byCoder = nullptr;
     wxStaticText* m_taggedShare = nullptr; ///< "60 % des contributions codées"
     wxGauge* m_taggedGauge = nullptr;
+    bool m_loading = false;
+    Lifetime m_lifetime = NewLifetime();
 };
 
 } // namespace concerto

@@ -233,7 +233,7 @@ void MainFrame::ReloadConsultation(const std::string& preferredId)
             chosen = m_consultations.back(); // the most recent campaign is the one being worked on
         m_consultation = chosen;
         m_context->SetConsultation(m_consultation);
-        m_dashboard->ShowConsultation(*m_db, m_consultation ? &*m_consultation : nullptr);
+        m_dashboard->ShowConsultation(*m_context, m_consultation ? &*m_consultation : nullptr);
         for (AreaView* view : m_views)
             if (view)
                 view->Reload();

@@ -14,6 +14,7 @@
 
 using concerto::test::Settle;
 using concerto::test::DemoDatabase;
+using concerto::test::WaitUntil;
 
 using namespace concerto;
 
@@ -30,6 +31,7 @@ BOOST_AUTO_TEST_CASE(shows_the_demo_consultation_in_french)
     BOOST_TEST(frame->StatusText(MainFrame::ConsultationField).Contains(wxString::FromUTF8(kDemoConsultationTitle)));
     BOOST_TEST(frame->StatusText(MainFrame::UserField).Contains(wxString::FromUTF8("Utilisateur")));
     BOOST_TEST(frame->CurrentArea() == 0);
+    BOOST_TEST(WaitUntil([&] { return !frame->GetDashboard().IsLoading(); }));
     BOOST_TEST(frame->GetDashboard().FigureText("contribution") == "400");
     const long long meetings = MeetingRepository(frame->GetDatabase()).Count();
     BOOST_TEST(frame->GetDashboard().FigureText("meeting") == wxString::Format("%lld", meetings));
