@@ -117,7 +117,7 @@ wxWindow* MeetingPanel::BuildToolbar(wxWindow* parent)
     row->Add(new wxStaticText(bar, wxID_ANY, _("Channel:")), wxSizerFlags().CenterVertical());
     m_channel = new wxChoice(bar, wxID_ANY);
     m_channel->SetName("channel-filter");
-    m_channel->SetMinSize(FromDIP(wxSize(200, -1)));
+    m_channel->SetMinSize(FromDIP(wxSize(150, -1)));
     m_channel->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) {
         const int selection = m_channel->GetSelection();
         auto* id = selection > 0 ? static_cast<wxStringClientData*>(m_channel->GetClientObject(selection)) : nullptr;
