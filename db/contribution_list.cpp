@@ -18,83 +18,8 @@ const char* const kRowSelect =
     "FROM contribution c LEFT JOIN channel ch ON ch.id = c.channel_id LEFT JOIN meeting m ON m.id = c.meeting_id "
     "LEFT JOIN neighbourhood n ON n.id = c.neighbourhood_id LEFT JOIN card cd ON cd.id = c.card_id";
 
-/// Parameters of one statement: named text values (NULL when absent) and keys bound as :k0,
-/// :k1… as integers. Values stay at stable addresses until the statement has run.
-class StatementParams {
-public:
-    void Text(const std::string& name, const std::optional<std::string>& value)
-    {
-        m_texts.push_back(TextSlot{name, value.value_or(std::string()), value ? soci::i_ok : soci::i_null});
-    }
-    void AddConditions(const std::vector<Condition>& conditions)
-    {
-        for (const auto& condition : conditions)
-            for (const auto& [name, value] : condition.params)
-                Text(name, value);
-    }
-    /// Binds keys[first, first + count) and returns their placeholder list ":k0, :k1…".
-    std::string Keys(const std::vector<long long>& keys, std::size_t first, std::size_t count)
-    {
-        std::string list;
-        for (std::size_t i = 0; i < count; ++i) {
-            list += (i ? ", :k" : ":k") + std::to_string(m_keys.size());
-            m_keys.push_back(keys[first + i]);
-        }
-        return list;
-    }
-    void ExchangeInto(soci::statement& statement)
-    {
-        for (auto& slot : m_texts)
-            statement.exchange(soci::use(slot.value, slot.indicator, slot.name));
-        for (std::size_t i = 0; i < m_keys.size(); ++i)
-            statement.exchange(soci::use(m_keys[i], "k" + std::to_string(i)));
-    }
-
-private:
-    struct TextSlot {
-        std::string name, value;
-        soci::indicator indicator;
-    };
-    std::deque<TextSlot> m_texts;
-    std::deque<long long> m_keys;
-};
-
-void Query(Database& db, const std::string& sql, StatementParams& params,
-           const std::function<void(const soci::row&)>& onRow)
-{
-    db.Guarded([&] {
-        soci::row row;
-        soci::statement statement(db.Session());
-        params.ExchangeInto(statement);
-        statement.exchange(soci::into(row));
-        statement.alloc();
-        statement.prepare(sql);
-        statement.define_and_bind();
-        if (statement.execute(true)) {
-            do
-                onRow(row);
-            while (statement.fetch());
-        }
-    });
-}
-
-long long Run(Database& db, const std::string& sql, StatementParams& params)
-{
-    long long affected = 0;
-    db.Guarded([&] {
-        soci::statement statement(db.Session());
-        params.ExchangeInto(statement);
-        statement.alloc();
-        statement.prepare(sql);
-        statement.define_and_bind();
-        statement.execute(true);
-        affected = statement.get_affected_rows();
-    });
-    return affected;
-}
-
 // A million keys through soci::row would cost a dynamic row per key: fetch them in batches instead.
-std::vector<long long> QueryKeys(Database& db, const std::string& sql, StatementParams& params)
+std::vector<long long> QueryKeys(Database& db, const std::string& sql, Bindings& params)
 {
     std::vector<long long> keys;
     db.Guarded([&] {
@@ -136,11 +61,11 @@ ContributionRow RowFrom(const soci::row& row)
 
 // Accent-aware order of names ("Écoles" between "Agora" and "Zèbre") that both backends share:
 // the reference tables are small, so they are ranked here and the query sorts on the rank.
-std::string RankOf(Database& db, const char* table, const char* column, StatementParams& params)
+std::string RankOf(Database& db, const char* table, const char* column, Bindings& params)
 {
     std::vector<std::pair<std::string, std::string>> entries; // folded name + name, id
-    StatementParams none;
-    Query(db, std::string("SELECT id, name FROM ") + table, none, [&](const soci::row& row) {
+    Bindings none;
+    QueryRows(db, std::string("SELECT id, name FROM ") + table, none, [&](const soci::row& row) {
         const std::string name = Cell::Text(row, 1);
         entries.emplace_back(Fold(name) + '\x01' + name, Cell::Text(row, 0));
     });
@@ -158,7 +83,7 @@ std::string RankOf(Database& db, const char* table, const char* column, Statemen
 }
 
 // The ORDER BY clause for `sort`; the entry order breaks ties so that the order is total and stable.
-std::string OrderBy(Database& db, const ContributionSort& sort, StatementParams& params)
+std::string OrderBy(Database& db, const ContributionSort& sort, Bindings& params)
 {
     std::string expression;
     switch (sort.key) {
@@ -204,8 +129,9 @@ std::string WhereOf(const std::vector<Condition>& conditions)
 std::vector<long long> ContributionList::Keys(const ContributionFilter& filter, const ContributionSort& sort)
 {
     const auto conditions = ContributionRepository(m_db).ConditionsFor(filter);
-    StatementParams params;
-    params.AddConditions(conditions);
+    Bindings params;
+    for (const auto& condition : conditions)
+        params.Texts(condition.params);
     const std::string order = OrderBy(m_db, sort, params);
     return QueryKeys(m_db, "SELECT c.seq FROM contribution c" + WhereOf(conditions) + order, params);
 }
@@ -214,9 +140,9 @@ std::vector<ContributionRow> ContributionList::Rows(const std::vector<long long>
 {
     std::unordered_map<long long, ContributionRow> found;
     for (std::size_t first = 0; first < keys.size(); first += kKeysPerStatement) {
-        StatementParams params;
+        Bindings params;
         const std::string list = params.Keys(keys, first, std::min(kKeysPerStatement, keys.size() - first));
-        Query(m_db, std::string(kRowSelect) + " WHERE c.seq IN (" + list + ")", params, [&](const soci::row& row) {
+        QueryRows(m_db, std::string(kRowSelect) + " WHERE c.seq IN (" + list + ")", params, [&](const soci::row& row) {
             ContributionRow r = RowFrom(row);
             const long long seq = r.seq;
             found.emplace(seq, std::move(r));
@@ -238,11 +164,12 @@ std::vector<ContributionRow> ContributionList::FirstPage(const ContributionFilte
                                                          int count)
 {
     const auto conditions = ContributionRepository(m_db).ConditionsFor(filter);
-    StatementParams params;
-    params.AddConditions(conditions);
+    Bindings params;
+    for (const auto& condition : conditions)
+        params.Texts(condition.params);
     const std::string order = OrderBy(m_db, sort, params);
     std::vector<ContributionRow> rows;
-    Query(m_db, std::string(kRowSelect) + WhereOf(conditions) + order + " LIMIT " + std::to_string(std::max(count, 0)),
+    QueryRows(m_db, std::string(kRowSelect) + WhereOf(conditions) + order + " LIMIT " + std::to_string(std::max(count, 0)),
           params, [&](const soci::row& row) { rows.push_back(RowFrom(row)); });
     return rows;
 }
@@ -250,10 +177,10 @@ std::vector<ContributionRow> ContributionList::FirstPage(const ContributionFilte
 std::optional<ContributionDetail> ContributionList::Detail(long long seq)
 {
     const std::size_t extra = 6 + Repository<Contribution>::Columns().names.size();
-    StatementParams params;
+    Bindings params;
     const std::string key = params.Keys({seq}, 0, 1);
     std::optional<ContributionDetail> detail;
-    Query(m_db,
+    QueryRows(m_db,
           "SELECT " + Repository<Contribution>::SelectList() +
               ", c.seq, ch.name, m.title, n.name, cd.title FROM contribution c "
               "LEFT JOIN channel ch ON ch.id = c.channel_id LEFT JOIN meeting m ON m.id = c.meeting_id "
@@ -272,9 +199,9 @@ std::optional<ContributionDetail> ContributionList::Detail(long long seq)
           });
     if (!detail)
         return detail;
-    StatementParams tagParams;
+    Bindings tagParams;
     tagParams.Text("contribution", detail->contribution.id);
-    Query(m_db,
+    QueryRows(m_db,
           "SELECT m.ref, m.title, th.title, t.stance, t.coder FROM tag t "
           "LEFT JOIN commitment m ON m.id = t.commitment_id LEFT JOIN theme th ON th.id = COALESCE(t.theme_id, "
           "m.theme_id) WHERE t.contribution_id = :contribution ORDER BY t.tagged_at, t.id",
@@ -294,10 +221,10 @@ long long ContributionList::SeqOf(const std::string& id)
 {
     if (!IsUuid(id))
         return 0;
-    StatementParams params;
+    Bindings params;
     params.Text("id", id);
     long long seq = 0;
-    Query(m_db, "SELECT c.seq FROM contribution c WHERE c.id = :id", params,
+    QueryRows(m_db, "SELECT c.seq FROM contribution c WHERE c.id = :id", params,
           [&](const soci::row& row) { seq = Cell::Integer(row, 0); });
     return seq;
 }
@@ -309,14 +236,14 @@ long long ContributionList::UpdateKeys(const std::vector<long long>& keys, const
     const std::string now = Timestamp::Now().ToIso();
     m_db.InTransaction([&] {
         for (std::size_t first = 0; first < keys.size(); first += kKeysPerStatement) {
-            StatementParams params;
+            Bindings params;
             for (const auto& [name, value] : values)
-                params.Text(name, value);
+                params.OptionalText(name, value);
             params.Text("stamp_at", now);
             params.Text("stamp_by", m_db.UserName());
             const std::string list = params.Keys(keys, first, std::min(kKeysPerStatement, keys.size() - first));
             // The version moves on, so that an editor still open on one of these rows meets a conflict.
-            changed += Run(m_db,
+            changed += Execute(m_db,
                            "UPDATE contribution SET " + assignments +
                                ", version = version + 1, updated_at = :stamp_at, updated_by = :stamp_by "
                                "WHERE seq IN (" +
@@ -358,9 +285,9 @@ long long ContributionList::Remove(const std::vector<long long>& keys)
     long long removed = 0;
     m_db.InTransaction([&] {
         for (std::size_t first = 0; first < keys.size(); first += kKeysPerStatement) {
-            StatementParams params;
+            Bindings params;
             const std::string list = params.Keys(keys, first, std::min(kKeysPerStatement, keys.size() - first));
-            removed += Run(m_db, "DELETE FROM contribution WHERE seq IN (" + list + ")", params);
+            removed += Execute(m_db, "DELETE FROM contribution WHERE seq IN (" + list + ")", params);
         }
     });
     return removed;
@@ -370,10 +297,10 @@ std::vector<std::string> ContributionList::DistinctValues(const std::string& con
 {
     if (column != "profile" && column != "age_bracket")
         throw ValidationError("Colonne inconnue pour les contributions : " + column);
-    StatementParams params;
+    Bindings params;
     params.Text("consultation", consultationId);
     std::vector<std::pair<std::string, std::string>> values;
-    Query(m_db,
+    QueryRows(m_db,
           "SELECT DISTINCT c." + column + " FROM contribution c WHERE c.consultation_id = :consultation AND c." +
               column + " <> ''",
           params, [&](const soci::row& row) {

@@ -33,14 +33,13 @@ long long Execute(Database& db, const std::string& sql, Bindings& bindings)
     return affected;
 }
 
-void QueryRows(Database& db, const std::string& sql, const Params& params,
+void QueryRows(Database& db, const std::string& sql, Bindings& bindings,
                const std::function<void(const soci::row&)>& onRow)
 {
     db.Guarded([&] {
         soci::row row;
         soci::statement statement(db.Session());
-        for (const auto& [name, value] : params)
-            statement.exchange(soci::use(value, name));
+        bindings.ExchangeInto(statement);
         statement.exchange(soci::into(row));
         statement.alloc();
         statement.prepare(sql);
@@ -51,6 +50,14 @@ void QueryRows(Database& db, const std::string& sql, const Params& params,
             while (statement.fetch());
         }
     });
+}
+
+void QueryRows(Database& db, const std::string& sql, const Params& params,
+               const std::function<void(const soci::row&)>& onRow)
+{
+    Bindings bindings;
+    bindings.Texts(params);
+    QueryRows(db, sql, bindings, onRow);
 }
 
 } // namespace concerto

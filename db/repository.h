@@ -49,6 +49,9 @@ bool IsUuid(const std::string& text);
 /// Runs a parameterised SQL statement returning rows; `onRow` is called for each.
 void QueryRows(Database& db, const std::string& sql, const Params& params,
                const std::function<void(const soci::row&)>& onRow);
+/// The same, with typed parameters (NULLs, integers, key lists).
+void QueryRows(Database& db, const std::string& sql, Bindings& bindings,
+               const std::function<void(const soci::row&)>& onRow);
 
 /// Runs a parameterised SQL statement that returns no rows; returns the number of rows it changed.
 long long Execute(Database& db, const std::string& sql, Bindings& bindings);

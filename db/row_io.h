@@ -49,28 +49,59 @@ class Bindings {
 public:
     void Text(const std::string& name, const std::string& value, bool isNull = false)
     {
-        m_slots.push_back(Slot{name, value, 0, isNull ? soci::i_null : soci::i_ok, false});
+        m_slots.push_back(Slot{name, value, 0, 0, isNull ? soci::i_null : soci::i_ok, TextKind});
     }
-    void Integer(const std::string& name, int value) { m_slots.push_back(Slot{name, {}, value, soci::i_ok, true}); }
+    /// A text that is NULL when the optional is empty.
+    void OptionalText(const std::string& name, const std::optional<std::string>& value)
+    {
+        Text(name, value.value_or(std::string()), !value.has_value());
+    }
+    void Integer(const std::string& name, int value) { m_slots.push_back(Slot{name, {}, value, 0, soci::i_ok, Int}); }
+    void BigInteger(const std::string& name, long long value)
+    {
+        m_slots.push_back(Slot{name, {}, 0, value, soci::i_ok, Int64});
+    }
+    /// Named text values, as conditions carry them.
+    template <class Pairs> void Texts(const Pairs& pairs)
+    {
+        for (const auto& [name, value] : pairs)
+            Text(name, value);
+    }
+    /// Binds keys[first, first + count) as :k0, :k1… and returns that placeholder list for an IN (…).
+    std::string Keys(const std::vector<long long>& keys, std::size_t first, std::size_t count)
+    {
+        std::string list;
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::string name = "k" + std::to_string(m_keyCount++);
+            list += (i ? ", :" : ":") + name;
+            BigInteger(name, keys[first + i]);
+        }
+        return list;
+    }
     /// Adds every parameter to `statement` (before it is prepared).
     void ExchangeInto(soci::statement& statement)
     {
         for (auto& slot : m_slots) {
-            if (slot.isInteger)
+            if (slot.kind == Int)
                 statement.exchange(soci::use(slot.integer, slot.indicator, slot.name));
+            else if (slot.kind == Int64)
+                statement.exchange(soci::use(slot.bigInteger, slot.indicator, slot.name));
             else
                 statement.exchange(soci::use(slot.text, slot.indicator, slot.name));
         }
     }
 
 private:
+    enum Kind { TextKind, Int, Int64 };
     struct Slot {
         std::string name, text;
         int integer;
+        long long bigInteger;
         soci::indicator indicator;
-        bool isInteger;
+        Kind kind;
     };
     std::deque<Slot> m_slots; // a deque never moves its elements when it grows
+    std::size_t m_keyCount = 0;
 };
 
 /// Puts an entity's fields into Bindings, by column name.
