@@ -149,15 +149,7 @@ CommitmentDialog::CommitmentDialog(wxWindow* parent, bool isNew, const std::vect
 
 void CommitmentDialog::ShowError(const wxString& message, bool onReference)
 {
-    m_error->SetLabel(message);
-    m_error->Wrap(FromDIP(600));
-    m_error->Show();
-    Layout();
-    const wxSize best = GetSizer()->ComputeFittingWindowSize(this);
-    wxSize size = GetSize();
-    size.IncTo(best);
-    if (size != GetSize())
-        SetSize(size);
+    ShowInlineProblem(m_error, message, 600);
     if (onReference) {
         m_ref->SetFocus();
         m_ref->SelectAll();

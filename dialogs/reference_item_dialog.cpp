@@ -133,15 +133,7 @@ void ReferenceItemDialog::WriteControl(std::size_t index, const std::string& val
 
 void ReferenceItemDialog::ShowError(const wxString& message, const std::string& key)
 {
-    m_error->SetLabel(message);
-    m_error->Wrap(FromDIP(520));
-    m_error->Show();
-    Layout();
-    const wxSize best = GetSizer()->ComputeFittingWindowSize(this);
-    wxSize size = GetSize();
-    size.IncTo(best);
-    if (size != GetSize())
-        SetSize(size);
+    ShowInlineProblem(m_error, message, 520);
     for (std::size_t i = 0; i < m_fields.size(); ++i)
         if (!key.empty() && m_fields[i].key == key)
             m_controls[i]->SetFocus();

@@ -61,6 +61,18 @@ void StandardDialog::SetAffirmativeLabel(const wxString& label)
         m_buttons->GetAffirmativeButton()->SetLabel(label);
 }
 
+void StandardDialog::ShowInlineProblem(wxStaticText* line, const wxString& message, int width)
+{
+    line->SetLabel(message);
+    line->Wrap(FromDIP(width));
+    line->Show();
+    Layout();
+    wxSize size = GetSize();
+    size.IncTo(GetSizer()->ComputeFittingWindowSize(this));
+    if (size != GetSize())
+        SetSize(size);
+}
+
 void StandardDialog::FinishLayout()
 {
     auto* top = new wxBoxSizer(wxVERTICAL);

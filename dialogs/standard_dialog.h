@@ -39,6 +39,10 @@ protected:
     /// Adds a paragraph of explanatory text to the content, wrapped to `width` DIPs.
     wxStaticText* AddParagraph(const wxString& text, int width = 480);
 
+    /// Shows `message` in `line` (an inline problem line of the dialog), wrapped to `width`
+    /// DIPs, and grows the dialog if the line needs room: the form is never squeezed over it.
+    void ShowInlineProblem(wxStaticText* line, const wxString& message, int width);
+
     /// Renames the affirmative button (OK/Yes) so that it says what it does ("Start", "Open").
     void SetAffirmativeLabel(const wxString& label);
 

@@ -94,15 +94,7 @@ StatusChangeDialog::StatusChangeDialog(wxWindow* parent, const wxString& commitm
 
 void StatusChangeDialog::ShowError(const wxString& message)
 {
-    m_error->SetLabel(message);
-    m_error->Wrap(FromDIP(520));
-    m_error->Show();
-    Layout();
-    const wxSize best = GetSizer()->ComputeFittingWindowSize(this);
-    wxSize size = GetSize();
-    size.IncTo(best);
-    if (size != GetSize())
-        SetSize(size);
+    ShowInlineProblem(m_error, message, 520);
 }
 
 bool StatusChangeDialog::TransferDataToWindow()
