@@ -23,20 +23,11 @@
 
 using concerto::test::Settle;
 using concerto::test::DemoDatabase;
+using concerto::test::WaitUntil;
 
 using namespace concerto;
 
 namespace {
-
-bool WaitFor(const std::function<bool()>& ready, int seconds = 20)
-{
-    for (int i = 0; i < seconds * 50; ++i) {
-        if (ready())
-            return true;
-        Settle(20);
-    }
-    return ready();
-}
 
 long long SqlCount(Database& db, const std::string& consultationId, const std::string& channelId = {})
 {
@@ -64,7 +55,7 @@ struct Fixture {
         frame->ShowArea(MeetingsArea);
         view = dynamic_cast<MeetingPanel*>(frame->View(MeetingsArea));
         BOOST_TEST_REQUIRE(view);
-        BOOST_TEST_REQUIRE(WaitFor([this] { return !view->IsLoading() && view->ListedCount() > 0; }));
+        BOOST_TEST_REQUIRE(WaitUntil([this] { return !view->IsLoading() && view->ListedCount() > 0; }));
     }
     ~Fixture()
     {
@@ -76,7 +67,7 @@ struct Fixture {
     // Waits for the reload that a save announces.
     bool Reloaded(int expected)
     {
-        return WaitFor([&] { return !view->IsLoading() && view->ListedCount() == expected; });
+        return WaitUntil([&] { return !view->IsLoading() && view->ListedCount() == expected; });
     }
 };
 
@@ -103,7 +94,7 @@ BOOST_AUTO_TEST_CASE(list_agrees_with_the_database)
     BOOST_TEST_REQUIRE(f.view->Select(meeting.id));
     const long long linked = CountMeetingContributions(f.Db(), meeting.id);
     BOOST_TEST(linked > 0);
-    BOOST_TEST(WaitFor([&] { return !f.view->Detail().IsLoading(); }));
+    BOOST_TEST(WaitUntil([&] { return !f.view->Detail().IsLoading(); }));
     BOOST_TEST(f.view->Detail().ListedContributions() == std::min<long long>(linked, MeetingDetail::kListed));
     BOOST_TEST(f.view->Detail().MeetingId() == meeting.id);
 }
@@ -221,7 +212,7 @@ BOOST_AUTO_TEST_CASE(new_meeting_through_the_insert_key)
     timer.Start(50);
     wxUIActionSimulator simulator;
     simulator.Char(WXK_INSERT);
-    BOOST_TEST(WaitFor([&] { return submitted; }, 10));
+    BOOST_TEST(WaitUntil([&] { return submitted; }, 10000));
     timer.Stop();
     BOOST_TEST(MeetingRepository(f.Db()).FindBy("ref", "AGORA-9").has_value());
     BOOST_TEST(f.Reloaded(before + 1));

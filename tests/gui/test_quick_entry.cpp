@@ -22,21 +22,11 @@
 
 using concerto::test::Settle;
 using concerto::test::DemoDatabase;
+using concerto::test::WaitUntil;
 
 using namespace concerto;
 
 namespace {
-
-// Waits, letting events run, until `ready` holds (at most `seconds`).
-bool WaitFor(const std::function<bool()>& ready, int seconds = 20)
-{
-    for (int i = 0; i < seconds * 50; ++i) {
-        if (ready())
-            return true;
-        Settle(20);
-    }
-    return ready();
-}
 
 QuickEntryDialog* OpenedQuickEntry()
 {
@@ -51,7 +41,7 @@ QuickEntryDialog* OpenOn(MainFrame& frame, const Meeting& meeting)
 {
     OpenQuickEntry(&frame, frame.Context(), meeting.id);
     QuickEntryDialog* dialog = nullptr;
-    const bool ready = WaitFor([&] {
+    const bool ready = WaitUntil([&] {
         dialog = OpenedQuickEntry();
         return dialog && dialog->HasChoices() &&
                !static_cast<wxTextCtrl*>(dialog->FieldWindow(QuickEntryDialog::Field::Slip))->IsEmpty();
@@ -77,7 +67,7 @@ std::vector<Contribution> ContributionsWithRefs(Database& db, const Meeting& mee
 void CloseQuickEntry(QuickEntryDialog* dialog)
 {
     dialog->Close();
-    WaitFor([] { return OpenedQuickEntry() == nullptr; }, 5);
+    WaitUntil([] { return OpenedQuickEntry() == nullptr; }, 5000);
 }
 
 } // namespace
@@ -100,7 +90,7 @@ BOOST_AUTO_TEST_CASE(three_slips_typed_with_the_keyboard)
     frame->ShowArea(MeetingsArea);
     auto* view = dynamic_cast<MeetingPanel*>(frame->View(MeetingsArea));
     BOOST_TEST_REQUIRE(view);
-    BOOST_TEST_REQUIRE(WaitFor([&] { return !view->IsLoading() && view->ListedCount() > 0; }));
+    BOOST_TEST_REQUIRE(WaitUntil([&] { return !view->IsLoading() && view->ListedCount() > 0; }));
     BOOST_TEST_REQUIRE(view->Select(meeting.id));
     view->EnterContributions();
     QuickEntryDialog* dialog = OpenOn(*frame, meeting);
@@ -181,7 +171,7 @@ BOOST_AUTO_TEST_CASE(three_slips_typed_with_the_keyboard)
 
     // Escape closes the window.
     simulator.Char(WXK_ESCAPE);
-    BOOST_TEST(WaitFor([] { return OpenedQuickEntry() == nullptr; }, 5));
+    BOOST_TEST(WaitUntil([] { return OpenedQuickEntry() == nullptr; }, 5000));
     frame->Destroy();
     Settle();
 }
