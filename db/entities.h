@@ -136,6 +136,36 @@ CONCERTO_ENTITY(Tag, "tag", "le codage")
     v.Field("tagged_at", x.taggedAt);
 }
 
+CONCERTO_ENTITY(CodingSample, "coding_sample", "l'échantillon de double codage")
+{
+    v.Field("consultation_id", x.consultationId);
+    v.Field("name", x.name);
+    v.Field("coder_a", x.coderA);
+    v.Field("coder_b", x.coderB);
+    v.Field("seed", x.seed);
+}
+
+CONCERTO_ENTITY(SampleItem, "coding_sample_item", "la contribution de l'échantillon")
+{
+    v.Field("sample_id", x.sampleId);
+    v.Field("contribution_id", x.contributionId);
+    v.Field("position", x.position);
+    v.Field("done_by_a", x.doneByA);
+    v.Field("done_by_b", x.doneByB);
+    v.Field("adjudicated_at", x.adjudicatedAt);
+}
+
+CONCERTO_ENTITY(SampleTag, "sample_tag", "le codage en aveugle")
+{
+    v.Field("sample_id", x.sampleId);
+    v.Field("contribution_id", x.contributionId);
+    v.Ref("commitment_id", x.commitmentId);
+    v.Ref("theme_id", x.themeId);
+    v.Field("stance", x.stance);
+    v.Field("coder", x.coder);
+    v.Field("tagged_at", x.taggedAt);
+}
+
 CONCERTO_ENTITY(Label, "label", "l'étiquette")
 {
     v.Field("consultation_id", x.consultationId);

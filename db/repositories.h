@@ -25,6 +25,9 @@ using ReorientationLinkRepository = Repository<ReorientationLink>;
 using ReorientationNoteRepository = Repository<ReorientationNote>;
 using ReportDefinitionRepository = Repository<ReportDefinition>;
 using StatusChangeRepository = Repository<StatusChange>;
+using CodingSampleRepository = Repository<CodingSample>;
+using SampleItemRepository = Repository<SampleItem>;
+using SampleTagRepository = Repository<SampleTag>;
 
 /// Commitments and their dated status history.
 class CommitmentRepository : public Repository<Commitment> {

@@ -110,6 +110,7 @@ public:
     explicit Binder(Bindings& bindings) : m_bindings(bindings) {}
     void Field(const char* name, const std::string& value) { m_bindings.Text(name, value); }
     void Field(const char* name, const int& value) { m_bindings.Integer(name, value); }
+    void Field(const char* name, const long long& value) { m_bindings.BigInteger(name, value); }
     void Field(const char* name, const bool& value) { m_bindings.Integer(name, value ? 1 : 0); }
     void Field(const char* name, const Timestamp& value) { m_bindings.Text(name, value.ToIso()); }
     void Field(const char* name, const Date& value) { m_bindings.Text(name, value.ToIso()); }
@@ -137,6 +138,7 @@ public:
     Reader(const soci::row& row, std::size_t first) : m_row(row), m_index(first) {}
     void Field(const char*, std::string& value) { value = Cell::Text(m_row, m_index++); }
     void Field(const char*, int& value) { value = static_cast<int>(Cell::Integer(m_row, m_index++)); }
+    void Field(const char*, long long& value) { value = Cell::Integer(m_row, m_index++); }
     void Field(const char*, bool& value) { value = Cell::Integer(m_row, m_index++) != 0; }
     void Field(const char*, Timestamp& value) { value = Cell::Instant(m_row, m_index++); }
     void Field(const char*, Date& value) { value = Cell::Day(m_row, m_index++).value_or(Date{}); }

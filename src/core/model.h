@@ -145,6 +145,28 @@ struct ReorientationNote : Record {
     std::string body;
 };
 
+/// A sample of contributions that two named coders tag blind to each other, to measure
+/// their agreement; adjudication then turns their tags into final tags.
+struct CodingSample : Record {
+    std::string consultationId, name, coderA, coderB;
+    long long seed = 0; ///< the draw's seed: the same seed over the same contributions draws the same sample
+};
+
+/// One contribution of a coding sample, and how far each coder got with it.
+struct SampleItem : Record {
+    std::string sampleId, contributionId;
+    int position = 0; ///< order of coding within the sample
+    std::optional<Timestamp> doneByA, doneByB, adjudicatedAt;
+};
+
+/// A blind tag of one coder within a coding sample: like a Tag, kept apart from the final tags.
+struct SampleTag : Record {
+    std::string sampleId, contributionId, commitmentId, themeId;
+    Stance stance = Stance::Observation;
+    std::string coder;
+    Timestamp taggedAt;
+};
+
 /// A report definition stored in the database (text in the report definition format).
 struct ReportDefinition : Record {
     std::string name, title, body;
