@@ -56,11 +56,19 @@ private:
 };
 
 // COPY … FROM STDIN in text format: one line per row, tab-separated, \N for NULL.
+// The schema's triggers would NOTIFY once per row copied: a million-row import would queue a
+// million notices for every listening client. So the rows are copied with concerto.bulk on
+// (the triggers stay silent) and one "table:*" notice follows; PostgreSQL delivers identical
+// notices of one transaction once, so an import in many batches still sends one per table.
 class PostgresSink final : public BulkSink {
 public:
     PostgresSink(Database& db, const std::string& table, const std::vector<std::string>& columns)
-        : m_db(db), m_connection(db.NativePostgres())
+        : m_db(db), m_connection(db.NativePostgres()), m_table(table)
     {
+        // Callers hold the transaction; without one, the setting is the session's until Finish.
+        m_local = PQtransactionStatus(m_connection) == PQTRANS_INTRANS;
+        if (!SetQuiet(true))
+            Fail();
         std::string sql = "COPY " + table + " (";
         for (std::size_t i = 0; i < columns.size(); ++i)
             sql += (i ? ", " : "") + columns[i];
@@ -68,8 +76,12 @@ public:
         PGresult* result = PQexec(m_connection, sql.c_str());
         const bool ok = PQresultStatus(result) == PGRES_COPY_IN;
         PQclear(result);
-        if (!ok)
-            Fail();
+        if (!ok) {
+            const std::string message = PQerrorMessage(m_connection);
+            if (!m_local)
+                SetQuiet(false); // no destructor runs for a sink that was never made
+            Fail(message);
+        }
         m_buffer.reserve(1 << 20);
     }
     ~PostgresSink() override
@@ -79,6 +91,8 @@ public:
         if (!m_finished)
             while (PGresult* r = PQgetResult(m_connection))
                 PQclear(r);
+        if (!m_local)
+            SetQuiet(false); // in a transaction, its rollback undoes the setting
     }
 
     void Row(const std::vector<std::optional<std::string>>& values) override
@@ -105,9 +119,28 @@ public:
         }
         if (!ok)
             Fail(message);
+        // Later writes of the same transaction notify as usual; this batch is announced once.
+        if (!SetQuiet(false) || !Command("SELECT pg_notify('concerto_changes', $1)", {m_table + ":*"}))
+            Fail();
     }
 
 private:
+    // A statement with text parameters; false (the error is in PQerrorMessage) when it failed.
+    bool Command(const char* sql, const std::vector<std::string>& values)
+    {
+        std::vector<const char*> pointers;
+        for (const auto& value : values)
+            pointers.push_back(value.c_str());
+        PGresult* result = PQexecParams(m_connection, sql, static_cast<int>(pointers.size()), nullptr,
+                                        pointers.data(), nullptr, nullptr, 0);
+        const ExecStatusType status = PQresultStatus(result);
+        PQclear(result);
+        return status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
+    }
+    bool SetQuiet(bool quiet)
+    {
+        return Command("SELECT set_config('concerto.bulk', $1, $2)", {quiet ? "on" : "off", m_local ? "true" : "false"});
+    }
     void Send()
     {
         if (!m_buffer.empty() && PQputCopyData(m_connection, m_buffer.data(), static_cast<int>(m_buffer.size())) != 1)
@@ -127,8 +160,10 @@ private:
     }
     Database& m_db;
     PGconn* m_connection;
+    std::string m_table;
     std::string m_buffer;
     bool m_finished = false;
+    bool m_local = true; ///< concerto.bulk set for the transaction only (SET LOCAL)
 };
 
 } // namespace

@@ -126,6 +126,8 @@ std::string Location::ToDisplayString() const
     return shown + "/" + dbname;
 }
 
+std::string Location::LibpqConnectString() const { return PostgresConnectString(target); }
+
 std::string DefaultDatabasePath()
 {
     fs::path base;

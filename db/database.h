@@ -29,6 +29,9 @@ struct Location {
     static Location Parse(const std::string& text);
     /// The location as a string Parse() accepts; a PostgreSQL password is never included.
     std::string ToDisplayString() const;
+    /// PostgreSQL only: the target as libpq key='value' pairs (the form every Concerto connection
+    /// uses), for a libpq connection of one's own. Throws ValidationError when libpq cannot parse it.
+    std::string LibpqConnectString() const;
 };
 
 /// The default embedded database: concerto.db in the user's data folder (created if missing).

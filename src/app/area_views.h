@@ -11,5 +11,6 @@ AreaView* CreateContributionsView(wxWindow* parent, AppContext& context);
 AreaView* CreateCommitmentsView(wxWindow* parent, AppContext& context);
 AreaView* CreateMeetingsView(wxWindow* parent, AppContext& context);
 AreaView* CreateReferenceDataView(wxWindow* parent, AppContext& context);
+AreaView* CreateReportsView(wxWindow* parent, AppContext& context);
 
 } // namespace concerto

@@ -9,5 +9,8 @@ namespace concerto::cli {
 int RunInit(const std::vector<std::string>& args);
 int RunDemo(const std::vector<std::string>& args);
 int RunStats(const std::vector<std::string>& args);
+int RunAgreement(const std::vector<std::string>& args);
+int RunSuggest(const std::vector<std::string>& args);
+int RunReport(const std::vector<std::string>& args);
 
 } // namespace concerto::cli

@@ -19,6 +19,13 @@ Commandes :
                                             remplit la base avec la consultation de démonstration
   stats --db EMPLACEMENT [--consultation ID]
                                             compte les lignes par table, canal, quartier et état
+  agreement --db EMPLACEMENT --coder A --coder B [--sample NOM] [--consultation ID]
+                                            accord entre deux codeurs (kappa de Cohen) sur leur échantillon
+  suggest --db EMPLACEMENT [--consultation ID] [--top K]
+                                            lit un texte par ligne, écrit les K engagements suggérés
+  report --db EMPLACEMENT --definition NOM|FICHIER --format pdf|xlsx --out FICHIER [--param NOM=VALEUR]…
+                                            produit un rapport ; report --check FICHIER valide une définition,
+                                            report --list liste les définitions livrées et leurs paramètres
   --version                                 affiche la version
   --help                                    affiche cette aide
 
@@ -35,6 +42,9 @@ int main(int argc, char** argv)
         {"init", RunInit},
         {"demo", RunDemo},
         {"stats", RunStats},
+        {"agreement", RunAgreement},
+        {"suggest", RunSuggest},
+        {"report", RunReport},
     };
     if (argc < 2) {
         std::cerr << kUsage;

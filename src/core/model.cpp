@@ -45,4 +45,16 @@ bool FromCode(const std::string& c, MeetingKind& o) { return Lookup(c, o, kKind)
 bool FromCode(const std::string& c, Decision& o) { return Lookup(c, o, kDecision); }
 bool FromCode(const std::string& c, ChangeKind& o) { return Lookup(c, o, kChange); }
 
+const char* FrenchName(Stance v)
+{
+    static const char* const names[] = {"soutien", "critique", "proposition", "question", "constat"};
+    return CodeOf(v, names);
+}
+
+const char* FrenchName(ContributionState v)
+{
+    static const char* const names[] = {"nouvelle", "codée", "à revoir", "exclue"};
+    return CodeOf(v, names);
+}
+
 } // namespace concerto
