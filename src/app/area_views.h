@@ -11,6 +11,7 @@ AreaView* CreateContributionsView(wxWindow* parent, AppContext& context);
 AreaView* CreateCommitmentsView(wxWindow* parent, AppContext& context);
 AreaView* CreateMeetingsView(wxWindow* parent, AppContext& context);
 AreaView* CreateReferenceDataView(wxWindow* parent, AppContext& context);
+AreaView* CreateCodingView(wxWindow* parent, AppContext& context);
 AreaView* CreateReportsView(wxWindow* parent, AppContext& context);
 
 } // namespace concerto
