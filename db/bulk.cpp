@@ -6,6 +6,8 @@
 #include <libpq-fe.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
+
 namespace concerto {
 
 namespace {
@@ -62,48 +64,45 @@ private:
 // notices of one transaction once, so an import in many batches still sends one per table.
 class PostgresSink final : public BulkSink {
 public:
-    PostgresSink(Database& db, const std::string& table, const std::vector<std::string>& columns)
-        : m_db(db), m_connection(db.NativePostgres()), m_table(table)
+    /// `announce`: silence the table's triggers and send one "table:*" notice (false for staging
+    /// tables, which have neither). `deferred`: keep the rows in memory and copy them at Finish, so
+    /// that another COPY may run on the connection meanwhile.
+    PostgresSink(Database& db, const std::string& table, const std::vector<std::string>& columns,
+                 bool announce = true, bool deferred = false)
+        : m_db(db), m_connection(db.NativePostgres()), m_table(table), m_announce(announce), m_deferred(deferred)
     {
         // Callers hold the transaction; without one, the setting is the session's until Finish.
         m_local = PQtransactionStatus(m_connection) == PQTRANS_INTRANS;
-        if (!SetQuiet(true))
-            Fail();
-        std::string sql = "COPY " + table + " (";
+        m_copySql = "COPY " + table + " (";
         for (std::size_t i = 0; i < columns.size(); ++i)
-            sql += (i ? ", " : "") + columns[i];
-        sql += ") FROM STDIN";
-        PGresult* result = PQexec(m_connection, sql.c_str());
-        const bool ok = PQresultStatus(result) == PGRES_COPY_IN;
-        PQclear(result);
-        if (!ok) {
-            const std::string message = PQerrorMessage(m_connection);
-            if (!m_local)
-                SetQuiet(false); // no destructor runs for a sink that was never made
-            Fail(message);
-        }
+            m_copySql += (i ? ", " : "") + columns[i];
+        m_copySql += ") FROM STDIN";
         m_buffer.reserve(1 << 20);
+        if (!m_deferred)
+            Start();
     }
     ~PostgresSink() override
     {
-        if (!m_finished)
+        if (m_started && !m_finished)
             PQputCopyEnd(m_connection, "abandoned"); // the surrounding transaction is rolled back by the caller
-        if (!m_finished)
+        if (m_started && !m_finished)
             while (PGresult* r = PQgetResult(m_connection))
                 PQclear(r);
-        if (!m_local)
+        if (m_started && m_announce && !m_local)
             SetQuiet(false); // in a transaction, its rollback undoes the setting
     }
 
     void Row(const std::vector<std::optional<std::string>>& values) override
     {
         AppendCopyRow(m_buffer, values);
-        if (m_buffer.size() > (1 << 20) - 4096)
+        if (!m_deferred && m_buffer.size() > (1 << 20) - 4096)
             Send();
     }
 
     void Finish() override
     {
+        if (m_deferred)
+            Start();
         Send();
         m_finished = true;
         if (PQputCopyEnd(m_connection, nullptr) != 1)
@@ -119,7 +118,10 @@ public:
         }
         if (!ok)
             Fail(message);
-        // Later writes of the same transaction notify as usual; this batch is announced once.
+        if (!m_announce)
+            return; // a staging table: no triggers to wake, nothing to announce
+        // Later writes of the same transaction notify as they did before the sink (a caller already in
+        // bulk mode stays in it); this batch is announced once.
         if (!SetQuiet(false) || !Command("SELECT pg_notify('concerto_changes', $1)", {m_table + ":*"}))
             Fail();
     }
@@ -137,14 +139,46 @@ private:
         PQclear(result);
         return status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK;
     }
+    // Remembers the caller's concerto.bulk, so that leaving the quiet mode restores it instead of turning it off.
+    bool ReadPrevious()
+    {
+        PGresult* result = PQexec(m_connection, "SELECT coalesce(current_setting('concerto.bulk', true), '')");
+        const bool ok = PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1;
+        if (ok)
+            m_previous = PQgetvalue(result, 0, 0);
+        PQclear(result);
+        return ok;
+    }
+    // quiet: concerto.bulk on; otherwise back to the value the caller had.
     bool SetQuiet(bool quiet)
     {
-        return Command("SELECT set_config('concerto.bulk', $1, $2)", {quiet ? "on" : "off", m_local ? "true" : "false"});
+        return Command("SELECT set_config('concerto.bulk', $1, $2)",
+                       {quiet ? std::string("on") : m_previous, m_local ? "true" : "false"});
+    }
+    void Start()
+    {
+        if (m_announce && (!ReadPrevious() || !SetQuiet(true)))
+            Fail();
+        PGresult* result = PQexec(m_connection, m_copySql.c_str());
+        const bool ok = PQresultStatus(result) == PGRES_COPY_IN;
+        PQclear(result);
+        if (!ok) {
+            const std::string message = PQerrorMessage(m_connection);
+            if (m_announce && !m_local)
+                SetQuiet(false); // no destructor runs for a sink that was never made
+            Fail(message);
+        }
+        m_started = true;
     }
     void Send()
     {
-        if (!m_buffer.empty() && PQputCopyData(m_connection, m_buffer.data(), static_cast<int>(m_buffer.size())) != 1)
-            Fail();
+        // A deferred sink holds everything: send it in slices libpq's int sizes can carry.
+        constexpr std::size_t kSlice = 1 << 24;
+        for (std::size_t first = 0; first < m_buffer.size(); first += kSlice) {
+            const std::size_t size = std::min(kSlice, m_buffer.size() - first);
+            if (PQputCopyData(m_connection, m_buffer.data() + first, static_cast<int>(size)) != 1)
+                Fail();
+        }
         m_buffer.clear();
     }
     [[noreturn]] void Fail(std::string message = {})
@@ -162,8 +196,11 @@ private:
     PGconn* m_connection;
     std::string m_table;
     std::string m_buffer;
+    std::string m_copySql;
+    bool m_announce = true, m_deferred = false, m_started = false;
     bool m_finished = false;
     bool m_local = true; ///< concerto.bulk set for the transaction only (SET LOCAL)
+    std::string m_previous; ///< concerto.bulk before the sink ("" when never set), restored after it
 };
 
 } // namespace
@@ -177,15 +214,19 @@ void AppendCopyRow(std::string& out, const std::vector<std::optional<std::string
             out += "\\N";
             continue;
         }
-        for (char c : *values[i]) {
-            switch (c) {
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default: out += c;
-            }
+        // Plain runs are appended whole: most text has no character to escape.
+        const std::string& text = *values[i];
+        std::size_t start = 0;
+        for (std::size_t at = 0; at < text.size(); ++at) {
+            const char c = text[at];
+            if (c != '\\' && c != '\n' && c != '\r' && c != '\t')
+                continue;
+            out.append(text, start, at - start);
+            out += '\\';
+            out += c == '\\' ? '\\' : c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+            start = at + 1;
         }
+        out.append(text, start, std::string::npos);
     }
     out += '\n';
 }
@@ -195,6 +236,14 @@ std::unique_ptr<BulkSink> BulkSink::Open(Database& db, const std::string& table,
     if (db.GetBackend() == Backend::Sqlite)
         return std::make_unique<SqliteSink>(db, table, columns);
     return std::make_unique<PostgresSink>(db, table, columns);
+}
+
+std::unique_ptr<BulkSink> BulkSink::OpenStaging(Database& db, const std::string& table,
+                                                const std::vector<std::string>& columns, bool deferred)
+{
+    if (db.GetBackend() == Backend::Sqlite)
+        return std::make_unique<SqliteSink>(db, table, columns);
+    return std::make_unique<PostgresSink>(db, table, columns, false, deferred);
 }
 
 } // namespace concerto

@@ -22,6 +22,11 @@ public:
     /// A sink for `table` and `columns` on the backend of `db`.
     static std::unique_ptr<BulkSink> Open(Database& db, const std::string& table,
                                           const std::vector<std::string>& columns);
+    /// A sink for a temporary staging table (imports): no trigger silencing and no notice on
+    /// PostgreSQL. `deferred`: the rows are kept in memory and copied at Finish, so that several
+    /// staging sinks can be filled at once (PostgreSQL runs one COPY at a time per connection).
+    static std::unique_ptr<BulkSink> OpenStaging(Database& db, const std::string& table,
+                                                 const std::vector<std::string>& columns, bool deferred = false);
 };
 
 /// Appends one row in PostgreSQL COPY text format (tab-separated, \\N for NULL, escaped, newline-terminated).

@@ -13,26 +13,11 @@ namespace {
 
 std::optional<CodingItem> ReadItem(Database& db, const std::string& contributionId)
 {
-    const std::size_t extra = 6 + Repository<Contribution>::Columns().names.size();
     Bindings params;
     params.Text("id", contributionId);
-    std::optional<CodingItem> item;
-    QueryRows(db,
-              "SELECT " + Repository<Contribution>::SelectList() +
-                  ", c.seq, ch.name, m.title, n.name, cd.title FROM contribution c "
-                  "LEFT JOIN channel ch ON ch.id = c.channel_id LEFT JOIN meeting m ON m.id = c.meeting_id "
-                  "LEFT JOIN neighbourhood n ON n.id = c.neighbourhood_id LEFT JOIN card cd ON cd.id = c.card_id "
-                  "WHERE c.id = :id",
-              params, [&](const soci::row& row) {
-                  CodingItem read;
-                  read.contribution = Repository<Contribution>::FromRow(row, 0);
-                  read.seq = Cell::Integer(row, extra);
-                  read.channel = Cell::Text(row, extra + 1);
-                  read.meeting = Cell::Text(row, extra + 2);
-                  read.neighbourhood = Cell::Text(row, extra + 3);
-                  read.card = Cell::Text(row, extra + 4);
-                  item = std::move(read);
-              });
+    CodingItem item;
+    if (!ReadContributionHeading(db, "c.id = :id", params, item))
+        return std::nullopt;
     return item;
 }
 

@@ -8,6 +8,7 @@
 // Coding writes either the final tags (table tag) or, in a double-coding sample, one coder's
 // blind tags (table sample_tag): a CodingTarget says which.
 
+#include "db/contribution_heading.h"
 #include "db/repositories.h"
 
 #include <memory>
@@ -38,10 +39,7 @@ struct CodingTag {
 };
 
 /// One contribution with everything the coding view shows of it.
-struct CodingItem {
-    Contribution contribution;
-    long long seq = 0;
-    std::string channel, meeting, neighbourhood, card; ///< names; empty when none
+struct CodingItem : ContributionHeading {
     std::vector<CodingTag> tags; ///< the target's tags: final ones, or only this coder's blind ones
     std::vector<Label> labels;
     bool done = false; ///< final: state is no longer "new"; sample: this coder marked it done

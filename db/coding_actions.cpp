@@ -14,31 +14,29 @@ namespace {
 
 using coding::Step;
 
-// A final tag and a blind one differ only by the sample: one row type serves both.
+// A final tag and a blind one differ only by the sample: one row type serves both, and this
+// copies what they share.
+template <class To, class From> To CopyTag(const From& from)
+{
+    To to;
+    static_cast<Record&>(to) = static_cast<const Record&>(from);
+    to.contributionId = from.contributionId;
+    to.commitmentId = from.commitmentId;
+    to.themeId = from.themeId;
+    to.stance = from.stance;
+    to.coder = from.coder;
+    to.taggedAt = from.taggedAt;
+    return to;
+}
+
 Tag ToTag(const SampleTag& row)
 {
-    Tag tag;
-    static_cast<Record&>(tag) = static_cast<const Record&>(row);
-    tag.contributionId = row.contributionId;
-    tag.commitmentId = row.commitmentId;
-    tag.themeId = row.themeId;
-    tag.stance = row.stance;
-    tag.coder = row.coder;
-    tag.taggedAt = row.taggedAt;
-    return tag;
+    return CopyTag<Tag>(row);
 }
 
 SampleTag FromTag(const Tag& tag)
 {
-    SampleTag row;
-    static_cast<Record&>(row) = static_cast<const Record&>(tag);
-    row.contributionId = tag.contributionId;
-    row.commitmentId = tag.commitmentId;
-    row.themeId = tag.themeId;
-    row.stance = tag.stance;
-    row.coder = tag.coder;
-    row.taggedAt = tag.taggedAt;
-    return row;
+    return CopyTag<SampleTag>(tag);
 }
 
 const char* TagTable(const CodingTarget& target)

@@ -160,6 +160,53 @@ void RequireConsultation(const ContributionFilter& filter)
         throw ValidationError("Le codage en masse porte sur une consultation\u00A0: choisissez-en une.");
 }
 
+/// The rows a bulk action inserted (tags or label links), one per contribution, as the last
+/// Apply left them. A redo gives each contribution the id its row had before, so that later
+/// actions naming one of these rows still find it.
+class OwnRows {
+public:
+    /// A new row of type Row per match: its contribution's earlier id or a new one, at version 1,
+    /// stamped now by `user` (created and updated alike), then completed by `fill(row)`.
+    template <class Row, class Fill>
+    std::vector<Row> Make(const std::vector<Match>& matches, const std::string& user, const Fill& fill) const
+    {
+        const Timestamp now = Timestamp::Now();
+        std::vector<Row> rows;
+        rows.reserve(matches.size());
+        for (const auto& match : matches) {
+            Row row;
+            const auto previous = m_idByContribution.find(match.id);
+            row.id = previous != m_idByContribution.end() ? previous->second : NewUuid();
+            row.version = 1;
+            row.createdAt = row.updatedAt = now;
+            row.createdBy = row.updatedBy = user;
+            row.contributionId = match.id;
+            fill(row);
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    }
+    /// Keeps `rows` (their ids are moved out) as the ones the last Apply inserted.
+    template <class Row> void Keep(std::vector<Row>& rows)
+    {
+        m_ids.clear();
+        m_contributionIds.clear();
+        m_idByContribution.clear();
+        for (auto& row : rows) {
+            m_idByContribution.emplace(row.contributionId, row.id);
+            m_ids.push_back(std::move(row.id));
+            m_contributionIds.push_back(std::move(row.contributionId));
+        }
+    }
+    /// The rows' ids and their contributions, in the same order.
+    const std::vector<std::string>& Ids() const { return m_ids; }
+    const std::vector<std::string>& ContributionIds() const { return m_contributionIds; }
+
+private:
+    std::vector<std::string> m_ids, m_contributionIds;
+    std::unordered_map<std::string, std::string> m_idByContribution;
+};
+
 class BulkTagAction final : public CodingAction {
 public:
     BulkTagAction(const ContributionFilter& filter, const TagSpec& spec, const CodingTarget& target)
@@ -192,8 +239,7 @@ public:
                        coding::SameSubjectCondition(m_spec, params, "b_") + ")";
             });
             tags = NewTags(db, matches, coder);
-            BulkInsert(db, tags);
-            coding::BeginBulkWrite(db); // again: the COPY sink turns the quiet mode off when it ends
+            BulkInsert(db, tags); // the COPY sink leaves the quiet mode on, as it found it
             for (const auto& match : matches)
                 if (match.isNew)
                     moved.emplace_back(match.seq, match.version);
@@ -208,14 +254,7 @@ public:
         });
         m_subject = subject;
         m_moved = std::move(moved);
-        m_tagIds.clear();
-        m_contributionIds.clear();
-        m_idByContribution.clear();
-        for (auto& tag : tags) {
-            m_idByContribution.emplace(tag.contributionId, tag.id);
-            m_tagIds.push_back(std::move(tag.id));
-            m_contributionIds.push_back(std::move(tag.contributionId));
-        }
+        m_tags.Keep(tags);
         m_applied = true;
     }
 
@@ -231,9 +270,9 @@ public:
                                       OutOf(static_cast<long long>(m_moved.size()) - restored, m_moved.size()) +
                                       " contributions passées à " + coding::Quoted("codée") + " a changé",
                                   "contribution");
-            const long long changed = DeleteOwnRows(db, "tag", m_tagIds, true);
+            const long long changed = DeleteOwnRows(db, "tag", m_tags.Ids(), true);
             if (changed > 0)
-                ThrowUndoConflict(OutOf(changed, m_tagIds.size()) + " codages ajoutés ont été modifiés", "tag");
+                ThrowUndoConflict(OutOf(changed, m_tags.Ids().size()) + " codages ajoutés ont été modifiés", "tag");
             coding::Announce(db, "tag:*");
             if (!m_moved.empty())
                 coding::Announce(db, "contribution:*");
@@ -246,33 +285,22 @@ public:
         if (m_subject.consultationId.empty())
             return "codage en masse";
         std::string text = "codage en masse\u00A0: " + coding::DescribeTag(m_spec.stance, m_subject, true);
-        return text + OnHowMany(static_cast<long long>(m_tagIds.size()));
+        return text + OnHowMany(static_cast<long long>(m_tags.Ids().size()));
     }
-    std::vector<std::string> Contributions() const override { return m_contributionIds; }
-    bool ChangedAnything() const override { return !m_tagIds.empty(); }
+    std::vector<std::string> Contributions() const override { return m_tags.ContributionIds(); }
+    bool ChangedAnything() const override { return !m_tags.Ids().empty(); }
 
 private:
-    // The tags of the matches; a redo gives each contribution the id its tag had before, so that
-    // later actions naming one of them still find it.
+    // The tags of the matches; a redo gives each contribution the id its tag had before (OwnRows).
     std::vector<Tag> NewTags(Database& db, const std::vector<Match>& matches, const std::string& coder) const
     {
-        const Timestamp now = Timestamp::Now();
-        std::vector<Tag> tags;
-        tags.reserve(matches.size());
-        for (const auto& match : matches) {
-            Tag tag;
-            const auto previous = m_idByContribution.find(match.id);
-            tag.id = previous != m_idByContribution.end() ? previous->second : NewUuid();
-            tag.version = 1;
-            tag.createdAt = tag.updatedAt = tag.taggedAt = now;
-            tag.createdBy = tag.updatedBy = db.UserName();
-            tag.contributionId = match.id;
+        std::vector<Tag> tags = m_tags.Make<Tag>(matches, db.UserName(), [&](Tag& tag) {
+            tag.taggedAt = tag.createdAt;
             tag.commitmentId = m_spec.commitmentId;
             tag.themeId = m_spec.themeId;
             tag.stance = m_spec.stance;
             tag.coder = coder;
-            tags.push_back(std::move(tag));
-        }
+        });
         // In contribution order, two of the tag indexes (and the foreign key lookups) are
         // filled from one end instead of at random: several times faster at 100,000 rows.
         std::sort(tags.begin(), tags.end(),
@@ -284,8 +312,7 @@ private:
     TagSpec m_spec;
     CodingTarget m_target;
     coding::TagSubject m_subject;
-    std::vector<std::string> m_tagIds, m_contributionIds; ///< what the last Apply inserted, in the same order
-    std::unordered_map<std::string, std::string> m_idByContribution;
+    OwnRows m_tags; ///< what the last Apply inserted
     Moved m_moved;
     bool m_applied = false;
 };
@@ -330,14 +357,7 @@ public:
         m_created = created;
         if (created)
             m_createdLabelId = label.id;
-        m_linkIds.clear();
-        m_contributionIds.clear();
-        m_idByContribution.clear();
-        for (auto& link : links) {
-            m_idByContribution.emplace(link.contributionId, link.id);
-            m_linkIds.push_back(std::move(link.id));
-            m_contributionIds.push_back(std::move(link.contributionId));
-        }
+        m_links.Keep(links);
         m_applied = true;
     }
 
@@ -347,7 +367,7 @@ public:
             return;
         db.InTransaction([&] {
             coding::BeginBulkWrite(db);
-            DeleteOwnRows(db, "contribution_label", m_linkIds, false); // links are never edited, only removed
+            DeleteOwnRows(db, "contribution_label", m_links.Ids(), false); // links are never edited, only removed
             if (m_created && coding::RemoveLabelIfUnused(db, m_label.id, m_label.version))
                 coding::Announce(db, "label:" + m_label.id);
             coding::Announce(db, "contribution_label:*");
@@ -358,38 +378,24 @@ public:
     std::string Describe() const override
     {
         std::string text = "étiquetage en masse\u00A0: " + coding::Quoted(m_label.name.empty() ? m_name : m_label.name);
-        return m_label.id.empty() ? text : text + OnHowMany(static_cast<long long>(m_linkIds.size()));
+        return m_label.id.empty() ? text : text + OnHowMany(static_cast<long long>(m_links.Ids().size()));
     }
-    std::vector<std::string> Contributions() const override { return m_contributionIds; }
-    bool ChangedAnything() const override { return !m_linkIds.empty() || m_created; }
+    std::vector<std::string> Contributions() const override { return m_links.ContributionIds(); }
+    bool ChangedAnything() const override { return !m_links.Ids().empty() || m_created; }
 
 private:
     std::vector<ContributionLabel> NewLinks(Database& db, const std::vector<Match>& matches,
                                             const std::string& labelId) const
     {
-        const Timestamp now = Timestamp::Now();
-        std::vector<ContributionLabel> links;
-        links.reserve(matches.size());
-        for (const auto& match : matches) {
-            ContributionLabel link;
-            const auto previous = m_idByContribution.find(match.id);
-            link.id = previous != m_idByContribution.end() ? previous->second : NewUuid();
-            link.version = 1;
-            link.createdAt = link.updatedAt = now;
-            link.createdBy = link.updatedBy = db.UserName();
-            link.contributionId = match.id;
-            link.labelId = labelId;
-            links.push_back(std::move(link));
-        }
-        return links;
+        return m_links.Make<ContributionLabel>(matches, db.UserName(),
+                                               [&](ContributionLabel& link) { link.labelId = labelId; });
     }
 
     ContributionFilter m_filter;
     std::string m_name, m_createdLabelId;
     Label m_label;
     bool m_created = false, m_applied = false;
-    std::vector<std::string> m_linkIds, m_contributionIds;
-    std::unordered_map<std::string, std::string> m_idByContribution;
+    OwnRows m_links; ///< what the last Apply inserted
 };
 
 } // namespace

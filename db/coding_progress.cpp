@@ -21,6 +21,27 @@ void ReadStates(const soci::row& row, std::size_t first, ChannelProgress& progre
     progress.excluded = Cell::Integer(row, first + 4);
 }
 
+// One row of the per-channel query: the channel's id and name, then the state counts.
+ChannelProgress ReadChannel(const soci::row& row)
+{
+    ChannelProgress channel;
+    channel.channelId = Cell::Text(row, 0);
+    channel.channel = Cell::Text(row, 1);
+    ReadStates(row, 2, channel);
+    return channel;
+}
+
+// One row of the per-coder query: coder, tags, contributions tagged, last tag time.
+CoderProgress ReadCoder(const soci::row& row)
+{
+    CoderProgress coder;
+    coder.coder = Cell::Text(row, 0);
+    coder.tags = Cell::Integer(row, 1);
+    coder.contributions = Cell::Integer(row, 2);
+    coder.lastTaggedAt = Cell::Instant(row, 3);
+    return coder;
+}
+
 const char* const kStateCounts = "COUNT(*), "
                                  "SUM(CASE WHEN c.state = 'new' THEN 1 ELSE 0 END), "
                                  "SUM(CASE WHEN c.state = 'tagged' THEN 1 ELSE 0 END), "
@@ -40,13 +61,7 @@ CodingProgress LoadCodingProgress(Database& db, const std::string& consultationI
                   std::string("SELECT h.id, h.name, ") + kStateCounts +
                       " FROM contribution c JOIN channel h ON h.id = c.channel_id" + where +
                       " GROUP BY h.id, h.name, h.position ORDER BY h.position, h.name",
-                  params, [&](const soci::row& row) {
-                      ChannelProgress channel;
-                      channel.channelId = Cell::Text(row, 0);
-                      channel.channel = Cell::Text(row, 1);
-                      ReadStates(row, 2, channel);
-                      progress.channels.push_back(channel);
-                  });
+                  params, [&](const soci::row& row) { progress.channels.push_back(ReadChannel(row)); });
         // Counted apart rather than summed, so that the totals hold even for a contribution whose
         // channel row is missing from the join.
         QueryRows(db, std::string("SELECT ") + kStateCounts + " FROM contribution c" + where, params,
@@ -57,14 +72,7 @@ CodingProgress LoadCodingProgress(Database& db, const std::string& consultationI
         QueryRows(db,
                   "SELECT t.coder, COUNT(*), COUNT(DISTINCT t.contribution_id), MAX(t.tagged_at)" + tags +
                       " GROUP BY t.coder ORDER BY COUNT(*) DESC, t.coder",
-                  params, [&](const soci::row& row) {
-                      CoderProgress coder;
-                      coder.coder = Cell::Text(row, 0);
-                      coder.tags = Cell::Integer(row, 1);
-                      coder.contributions = Cell::Integer(row, 2);
-                      coder.lastTaggedAt = Cell::Instant(row, 3);
-                      progress.coders.push_back(coder);
-                  });
+                  params, [&](const soci::row& row) { progress.coders.push_back(ReadCoder(row)); });
         QueryRows(db, "SELECT COUNT(*), COUNT(DISTINCT t.contribution_id)" + tags, params,
                   [&](const soci::row& row) {
                       progress.tags = Cell::Integer(row, 0);

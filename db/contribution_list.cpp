@@ -176,29 +176,11 @@ std::vector<ContributionRow> ContributionList::FirstPage(const ContributionFilte
 
 std::optional<ContributionDetail> ContributionList::Detail(long long seq)
 {
-    const std::size_t extra = 6 + Repository<Contribution>::Columns().names.size();
     Bindings params;
     const std::string key = params.Keys({seq}, 0, 1);
-    std::optional<ContributionDetail> detail;
-    QueryRows(m_db,
-          "SELECT " + Repository<Contribution>::SelectList() +
-              ", c.seq, ch.name, m.title, n.name, cd.title FROM contribution c "
-              "LEFT JOIN channel ch ON ch.id = c.channel_id LEFT JOIN meeting m ON m.id = c.meeting_id "
-              "LEFT JOIN neighbourhood n ON n.id = c.neighbourhood_id LEFT JOIN card cd ON cd.id = c.card_id "
-              "WHERE c.seq = " +
-              key,
-          params, [&](const soci::row& row) {
-              ContributionDetail d;
-              d.contribution = Repository<Contribution>::FromRow(row, 0);
-              d.seq = Cell::Integer(row, extra);
-              d.channel = Cell::Text(row, extra + 1);
-              d.meeting = Cell::Text(row, extra + 2);
-              d.neighbourhood = Cell::Text(row, extra + 3);
-              d.card = Cell::Text(row, extra + 4);
-              detail = std::move(d);
-          });
-    if (!detail)
-        return detail;
+    std::optional<ContributionDetail> detail(std::in_place);
+    if (!ReadContributionHeading(m_db, "c.seq = " + key, params, *detail))
+        return std::nullopt;
     Bindings tagParams;
     tagParams.Text("contribution", detail->contribution.id);
     QueryRows(m_db,

@@ -6,6 +6,7 @@
 // keys load. The bulk edits of a selection (meeting, neighbourhood, state, deletion) live here
 // too, each in one transaction.
 
+#include "db/contribution_heading.h"
 #include "db/repositories.h"
 
 #include <cstddef>
@@ -46,10 +47,7 @@ struct ContributionTagLine {
 };
 
 /// A contribution with everything it refers to, for the detail pane.
-struct ContributionDetail {
-    Contribution contribution;
-    long long seq = 0;
-    std::string channel, meeting, neighbourhood, card;
+struct ContributionDetail : ContributionHeading {
     std::vector<ContributionTagLine> tags;
 };
 

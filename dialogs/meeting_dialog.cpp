@@ -1,12 +1,13 @@
 #include "dialogs/meeting_dialog.h"
 
+#include "dialogs/form_fields.h"
+
 #include <cstdio>
 #include <wx/button.h>
 #include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/datetime.h>
 #include <wx/intl.h>
-#include <wx/settings.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
 
@@ -137,14 +138,13 @@ void MeetingDialog::BuildForm(const MeetingChoices& choices)
             AddField(grid, label, first);
             return;
         }
-        grid->Add(new wxStaticText(this, wxID_ANY, label), wxSizerFlags().Right().CenterVertical());
         auto* line = new wxBoxSizer(wxHORIZONTAL);
         line->Add(first, wxSizerFlags().CenterVertical());
         line->AddSpacer(LargeGap());
         line->Add(new wxStaticText(this, wxID_ANY, secondLabel), wxSizerFlags().CenterVertical());
         line->AddSpacer(SmallGap());
         line->Add(second, wxSizerFlags(secondProportion).CenterVertical());
-        grid->Add(line, wxSizerFlags().Expand());
+        AddFieldLine(this, grid, label, line);
     };
 
     m_channel = new wxChoice(this, wxID_ANY);
@@ -191,13 +191,8 @@ void MeetingDialog::BuildForm(const MeetingChoices& choices)
     row(_("Neighbourhood:"), m_neighbourhood);
 
     m_attendance = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, fixed(80));
-    auto* people = new wxBoxSizer(wxHORIZONTAL);
-    people->Add(m_attendance, wxSizerFlags().CenterVertical());
-    auto* unit = new wxStaticText(this, wxID_ANY, _("people met (leave empty when not counted)"));
-    unit->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-    people->Add(unit, wxSizerFlags().CenterVertical().Border(wxLEFT, SmallGap()));
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Attendance:")), wxSizerFlags().Right().CenterVertical());
-    grid->Add(people, wxSizerFlags().Expand());
+    AddFieldLine(this, grid, _("Attendance:"),
+                 ControlWithHint(this, m_attendance, _("people met (leave empty when not counted)"), SmallGap()));
 
     m_facilitators = new wxTextCtrl(this, wxID_ANY);
     row(_("Facilitators:"), m_facilitators);
@@ -208,8 +203,7 @@ void MeetingDialog::BuildForm(const MeetingChoices& choices)
     grid->Add(m_notes, wxSizerFlags(1).Expand());
     grid->AddGrowableRow(grid->GetEffectiveRowsCount() - 1, 1);
 
-    m_problem = new wxStaticText(this, wxID_ANY, wxString());
-    m_problem->SetForegroundColour(wxColour(0xA4, 0x00, 0x00));
+    m_problem = NewProblemLine(this);
     m_problem->SetMinSize(wxDefaultSize); // sized by its text, which changes
     ContentSizer()->Add(m_problem, WideFlags().Border(wxTOP, LargeGap()));
 
@@ -368,15 +362,7 @@ bool MeetingDialog::TransferDataFromWindow()
 
 bool MeetingDialog::Submit()
 {
-    if (!TransferDataFromWindow())
-        return false;
-    if (m_save && !m_save(*this, m_meeting))
-        return false;
-    if (IsModal())
-        EndModal(wxID_OK);
-    else
-        SetReturnCode(wxID_OK);
-    return true;
+    return SubmitForm(*this, [this] { return !m_save || m_save(*this, m_meeting); });
 }
 
 } // namespace concerto

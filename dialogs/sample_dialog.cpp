@@ -1,5 +1,7 @@
 #include "dialogs/sample_dialog.h"
 
+#include "dialogs/form_fields.h"
+
 #include <wx/choice.h>
 #include <wx/combobox.h>
 #include <wx/intl.h>
@@ -79,24 +81,17 @@ void SampleDialog::BuildForm(const SampleDialogChoices& choices)
     auto* size = new wxBoxSizer(wxHORIZONTAL);
     size->Add(m_size, wxSizerFlags().CenterVertical());
     size->Add(m_unit, wxSizerFlags().CenterVertical().Border(wxLEFT, SmallGap()));
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Size:")), wxSizerFlags().Right().CenterVertical());
-    grid->Add(size, wxSizerFlags().Expand());
+    AddFieldLine(this, grid, _("Size:"), size);
     grid->AddSpacer(0);
     m_preview = new wxStaticText(this, wxID_ANY, wxString());
     m_preview->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     grid->Add(m_preview, wxSizerFlags().Expand());
 
     m_seed = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxSize(FromDIP(110), -1));
-    auto* seed = new wxBoxSizer(wxHORIZONTAL);
-    seed->Add(m_seed, wxSizerFlags().CenterVertical());
-    auto* seedHint = new wxStaticText(this, wxID_ANY, _("the same seed draws the same sample again"));
-    seedHint->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-    seed->Add(seedHint, wxSizerFlags().CenterVertical().Border(wxLEFT, SmallGap()));
-    grid->Add(new wxStaticText(this, wxID_ANY, _("Seed:")), wxSizerFlags().Right().CenterVertical());
-    grid->Add(seed, wxSizerFlags().Expand());
+    AddFieldLine(this, grid, _("Seed:"),
+                 ControlWithHint(this, m_seed, _("the same seed draws the same sample again"), SmallGap()));
 
-    m_problem = new wxStaticText(this, wxID_ANY, wxString());
-    m_problem->SetForegroundColour(wxColour(0xA4, 0x00, 0x00));
+    m_problem = NewProblemLine(this);
     m_problem->Hide();
     ContentSizer()->Add(m_problem, WideFlags().Border(wxTOP, LargeGap()));
 
@@ -228,15 +223,7 @@ bool SampleDialog::TransferDataFromWindow()
 
 bool SampleDialog::Submit()
 {
-    if (!TransferDataFromWindow())
-        return false;
-    if (m_save && !m_save(*this, m_request))
-        return false;
-    if (IsModal())
-        EndModal(wxID_OK);
-    else
-        SetReturnCode(wxID_OK);
-    return true;
+    return SubmitForm(*this, [this] { return !m_save || m_save(*this, m_request); });
 }
 
 } // namespace concerto

@@ -241,8 +241,13 @@ void CodingProgressPanel::ShowChannels(const CodingProgress& progress)
         for (std::size_t i = 0; i < std::size(cells); ++i) {
             // A channel may be named "Ivry & Moi": no mnemonic in a label.
             auto* label = new wxStaticText(m_channels, wxID_ANY, wxControl::EscapeMnemonics(cells[i]));
-            if (bold)
+            if (bold) {
                 label->SetFont(label->GetFont().Bold());
+                // The minimum size was taken with the regular font, and GTK measures the new
+                // font only once the label is styled again: bold figures, wider, would be cut
+                // ("Tota", "1 13"). Measured here with the bold font itself.
+                label->SetMinSize(label->GetTextExtent(cells[i]) + wxSize(label->FromDIP(2), 0));
+            }
             grid->Add(label, i == 0 ? left : right);
             if (i == 0)
                 grid->Add(gauge, wxSizerFlags().CentreVertical());

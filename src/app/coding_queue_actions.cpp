@@ -401,7 +401,7 @@ void CodingQueuePage::BulkTag()
     m_item->FlushNote();
     const ContributionFilter filter = m_filter;
     SetStatus(_("Counting the contributions the filters select…"));
-    Background<long long>([filter](Database& db) { return ContributionRepository(db).CountMatching(filter); },
+    m_jobs.Run<long long>([filter](Database& db) { return ContributionRepository(db).CountMatching(filter); },
                           [this, filter](long long count) { OpenBulkDialog(filter, count); }, "coding-bulk-count");
 }
 

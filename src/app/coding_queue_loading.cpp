@@ -102,7 +102,7 @@ void CodingQueuePage::Reload()
     m_modelState = ModelState::NotLoaded;
     m_cache.clear();
     // A new database comes with a new worker: jobs queued on the old one will never answer.
-    m_busy.clear();
+    m_jobs.Forget();
     if (IsShownOnScreen())
         OnShown();
 }
@@ -174,7 +174,7 @@ void CodingQueuePage::LoadReference()
 {
     m_referenceDirty = false;
     const std::string consultation = m_consultationId;
-    Background<CodingReference>([consultation](Database& db) { return ReadCodingReference(db, consultation); },
+    m_jobs.Run<CodingReference>([consultation](Database& db) { return ReadCodingReference(db, consultation); },
                                 [this](CodingReference data) {
                                     m_reference = std::move(data);
                                     m_filters->SetReferenceData(m_reference.filters);
@@ -199,7 +199,7 @@ void CodingQueuePage::LoadKeys(bool keepCurrent)
     };
     if (m_sample) {
         const std::string sampleId = m_sample->id, coder = m_target.coder;
-        Background<std::vector<long long>>(
+        m_jobs.Run<std::vector<long long>>(
             [sampleId, coder](Database& db) {
                 std::vector<long long> keys;
                 ContributionList list(db);
@@ -212,7 +212,7 @@ void CodingQueuePage::LoadKeys(bool keepCurrent)
         return;
     }
     const ContributionFilter filter = m_filter;
-    Background<std::vector<long long>>(
+    m_jobs.Run<std::vector<long long>>(
         [filter](Database& db) {
             return ContributionList(db).Keys(filter, ContributionSort{ContributionSortKey::EntryOrder, false});
         },
@@ -268,7 +268,7 @@ void CodingQueuePage::ShowCurrent(bool keepNote)
     }
     const int request = ++m_itemRequest;
     const CodingTarget target = m_target;
-    Background<std::optional<CodingItem>>([seq, target](Database& db) { return ReadItem(db, seq, target); },
+    m_jobs.Run<std::optional<CodingItem>>([seq, target](Database& db) { return ReadItem(db, seq, target); },
                                           [this, seq, request, keepNote](std::optional<CodingItem> item) {
                                               if (request != m_itemRequest)
                                                   return;  // the coder moved on meanwhile
@@ -319,7 +319,7 @@ void CodingQueuePage::Prefetch()
     }
     const CodingTarget target = m_target;
     const int generation = m_keysGeneration;
-    Background<std::vector<CodingItem>>(
+    m_jobs.Run<std::vector<CodingItem>>(
         [wanted, target](Database& db) {
             std::vector<CodingItem> items;
             for (const long long seq : wanted)
@@ -342,7 +342,7 @@ void CodingQueuePage::LoadModel()
     m_modelInfo->SetLabel(_("loading the model…"));
     UpdateSuggestions();
     const std::string consultation = m_consultationId;
-    Background<std::shared_ptr<SuggestionModel>>(
+    m_jobs.Run<std::shared_ptr<SuggestionModel>>(
         [consultation](Database& db) {
             return std::make_shared<SuggestionModel>(LoadSuggestionModel(db, consultation));
         },

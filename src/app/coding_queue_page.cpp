@@ -3,7 +3,6 @@
 
 #include "app/coding_queue_page.h"
 
-#include "app/areas.h"
 #include "app/coding_commitment_tree.h"
 #include "app/coding_item_pane.h"
 #include "app/coding_stance_bar.h"
@@ -16,7 +15,6 @@
 #include <wx/choice.h>
 #include <wx/config.h>
 #include <wx/dataview.h>
-#include <wx/dcclient.h>
 #include <wx/gauge.h>
 #include <wx/intl.h>
 #include <wx/settings.h>
@@ -55,23 +53,6 @@ wxString LabelOf(const std::vector<ContributionChoice>& choices, const std::stri
         if (choice.id == id)
             return wxString::FromUTF8(choice.label);
     return wxString();
-}
-
-/// Gives each text of `page` the room its lines take. wxGTK's labels wrap again at a width of
-/// GTK's choosing, narrower than the lines wxStaticText::Wrap() made: long French sentences of
-/// a PlaceholderPanel would lose their last line.
-wxWindow* FitTexts(wxWindow* page)
-{
-    for (wxWindow* child : page->GetChildren())
-        if (auto* text = dynamic_cast<wxStaticText*>(child)) {
-            wxClientDC dc(text);
-            dc.SetFont(text->GetFont());
-            wxCoord width = 0, height = 0;
-            dc.GetMultiLineTextExtent(text->GetLabel(), &width, &height);
-            text->SetMinSize(wxSize(width + page->FromDIP(4), height));
-        }
-    page->Layout();
-    return page;
 }
 
 } // namespace
@@ -116,27 +97,21 @@ void CodingQueuePage::BuildLayout()
 
     m_pages = new wxSimplebook(this);
     m_pages->AddPage(BuildWorkArea(m_pages), wxString());
-    m_pages->AddPage(FitTexts(new PlaceholderPanel(m_pages, _("No contribution to code with these filters"),
-                                                   _("Every contribution these filters and this search select has been "
-                                                     "coded, or none matches."),
-                                                   _("Clear the filters, or choose another state."), _("Clear filters"),
-                                                   [this] { m_filters->Clear(); })),
+    m_pages->AddPage(new PlaceholderPanel(m_pages, _("No contribution to code with these filters"),
+                                          _("Every contribution these filters and this search select has been "
+                                            "coded, or none matches."),
+                                          _("Clear the filters, or choose another state."), _("Clear filters"),
+                                          [this] { m_filters->Clear(); }),
                      wxString());
-    m_pages->AddPage(
-        FitTexts(new PlaceholderPanel(m_pages, _("Your share of the sample is coded"),
-                                      _("Every contribution of this double-coding sample is marked done for you. "
-                                        "The agreement report compares your tags with the other coder's once "
-                                        "both have finished."),
-                                      wxString(), _("Leave double coding"), [this] { StopBlind(); })),
-        wxString());
-    m_pages->AddPage(FitTexts(new PlaceholderPanel(m_pages, _("No consultation"),
-                                                   _("Coding tags the contributions of a consultation. Load the demo "
-                                                     "consultation or create one from the dashboard first."),
-                                                   wxString(), _("Go to the dashboard"),
-                                                   [this] {
-                                                       if (auto* frame = dynamic_cast<MainFrame*>(m_context.Frame()))
-                                                           frame->ShowArea(DashboardArea);
-                                                   })),
+    m_pages->AddPage(new PlaceholderPanel(m_pages, _("Your share of the sample is coded"),
+                                          _("Every contribution of this double-coding sample is marked done for you. "
+                                            "The agreement report compares your tags with the other coder's once "
+                                            "both have finished."),
+                                          wxString(), _("Leave double coding"), [this] { StopBlind(); }),
+                     wxString());
+    m_pages->AddPage(NewNoConsultationPanel(m_pages, m_context,
+                                            _("Coding tags the contributions of a consultation. Load the demo "
+                                              "consultation or create one from the dashboard first.")),
                      wxString());
 
     // The last line: what was just done, and the main keys.
@@ -507,7 +482,7 @@ wxString CodingQueuePage::PositionText() const
 
 bool CodingQueuePage::IsBusy() const
 {
-    return !m_busy.empty() || m_refreshTimer.IsRunning() || m_modelState == ModelState::Loading;
+    return m_jobs.Busy() || m_refreshTimer.IsRunning() || m_modelState == ModelState::Loading;
 }
 
 long long CodingQueuePage::CurrentSeq() const

@@ -15,6 +15,7 @@
 // queue is that coder's pending items, tags go to the sample, and suggestions are withheld.
 
 #include "app/app_context.h"
+#include "app/background_jobs.h"
 #include "app/coding_keys.h"
 #include "app/coding_suggestions_pane.h"
 #include "app/contribution_filter_bar.h"
@@ -149,9 +150,6 @@ private:
     void OnTableChanged(const std::string& table);
     void RefreshFromElsewhere();
     ContributionFilter FilterFromBar() const;
-    template <class R>
-    void Background(std::function<R(Database&)> job, std::function<void(R)> done, const std::string& key,
-                    std::function<void(const Error&)> failed = {});
 
     // Actions (coding_queue_actions.cpp).
     /// Applies `action` through the history; false (and the problem shown) when it failed.
@@ -181,6 +179,8 @@ private:
 
     AppContext& m_context;
     Lifetime m_lifetime = NewLifetime();
+    /// The page's jobs on the worker; errors without a handler go to the status line.
+    BackgroundJobs m_jobs{m_context, m_lifetime, [this](const Error& error) { ShowProblem(error); }};
     // Parts.
     wxPanel* m_banner = nullptr;
     wxStaticText* m_bannerText = nullptr;
@@ -239,35 +239,6 @@ private:
     int m_lastKeyCode = 0;
     bool m_notifying = false; ///< our own announcements are not news to us
     wxTimer m_refreshTimer;
-    std::map<std::string, int> m_busy; ///< job key -> serial of its latest job, until it answers
-    int m_jobSerial = 0;
 };
-
-template <class R>
-void CodingQueuePage::Background(std::function<R(Database&)> job, std::function<void(R)> done, const std::string& key,
-                                 std::function<void(const Error&)> failed)
-{
-    const int serial = ++m_jobSerial;
-    m_busy[key] = serial;
-    auto finish = [this, key, serial] {
-        auto it = m_busy.find(key);
-        if (it != m_busy.end() && it->second == serial)
-            m_busy.erase(it);
-    };
-    m_context.Worker().Run<R>(
-        m_lifetime, std::move(job),
-        [finish, done = std::move(done)](R result) {
-            finish();
-            done(std::move(result));
-        },
-        [this, finish, failed = std::move(failed)](const Error& error) {
-            finish();
-            if (failed)
-                failed(error);
-            else
-                ShowProblem(error);
-        },
-        key);
-}
 
 } // namespace concerto

@@ -1,10 +1,8 @@
 #include "app/contribution_panel.h"
 
-#include "app/areas.h"
 #include "app/contribution_detail_pane.h"
 #include "app/contribution_list_ctrl.h"
 #include "app/localization.h"
-#include "app/main_frame.h"
 #include "app/placeholder_panel.h"
 #include "core/text.h"
 #include "dialogs/quick_entry_dialog.h"
@@ -124,7 +122,7 @@ void ContributionPanel::BuildLayout()
     auto* listArea = new wxPanel(m_splitter);
     m_pages = new wxSimplebook(listArea);
     m_list = new ContributionListCtrl(m_pages, [this](const std::vector<long long>& keys, int request) {
-        Background<std::vector<ContributionRow>>([keys](Database& db) { return ContributionList(db).Rows(keys); },
+        m_jobs.Run<std::vector<ContributionRow>>([keys](Database& db) { return ContributionList(db).Rows(keys); },
                                                  [this, keys, request](std::vector<ContributionRow> rows) {
                                                      m_list->AcceptRows(request, keys, std::move(rows));
                                                  },
@@ -139,8 +137,8 @@ void ContributionPanel::BuildLayout()
                                           _("The contributions of this consultation will be listed here: typed in "
                                             "from paper slips, imported from the online platform or added one by "
                                             "one."),
-                                          _("Press Insert to add one, or use the quick entry form to type a pile of "
-                                            "paper slips."),
+                                          _("Press Insert to add one, use the quick entry form to type a pile of paper "
+                                            "slips, or import a file (File ▸ Import…, Ctrl+I)."),
                                           _("New contribution…"), [this] { NewContribution(); }),
                      wxString());
     m_pages->AddPage(new PlaceholderPanel(m_pages, _("No contribution matches these filters"),
@@ -150,14 +148,9 @@ void ContributionPanel::BuildLayout()
                                             "date range."),
                                           _("Clear filters"), [this] { m_filters->Clear(); }),
                      wxString());
-    m_pages->AddPage(new PlaceholderPanel(m_pages, _("No consultation"),
-                                          _("Contributions belong to a consultation. Load the demo consultation or "
-                                            "create one from the dashboard first."),
-                                          wxString(), _("Go to the dashboard"),
-                                          [this] {
-                                              if (auto* frame = dynamic_cast<MainFrame*>(m_context.Frame()))
-                                                  frame->ShowArea(DashboardArea);
-                                          }),
+    m_pages->AddPage(NewNoConsultationPanel(m_pages, m_context,
+                                            _("Contributions belong to a consultation. Load the demo consultation or "
+                                              "create one from the dashboard first.")),
                      wxString());
     // Under the list, like a status line of its own: how many rows, and what was just done.
     auto* footer = new wxBoxSizer(wxHORIZONTAL);
@@ -273,7 +266,7 @@ void ContributionPanel::Reload()
     m_referenceDirty = true;
     m_forget = true; // another database or consultation: nothing shown still holds
     // A new database comes with a new worker: jobs queued on the old one will never answer.
-    m_busy.clear();
+    m_jobs.Forget();
     if (IsShownOnScreen())
         OnShown();
 }
@@ -326,7 +319,7 @@ void ContributionPanel::LoadReferenceData()
 {
     m_referenceDirty = false;
     const std::string consultation = m_consultationId;
-    Background<ContributionReferenceData>([consultation](Database& db) { return ReadReferenceData(db, consultation); },
+    m_jobs.Run<ContributionReferenceData>([consultation](Database& db) { return ReadReferenceData(db, consultation); },
                                           [this](ContributionReferenceData data) {
                                               // Profiles typed so far come from a scan of the contributions: loaded
                                               // last, after the list.
@@ -340,7 +333,7 @@ void ContributionPanel::LoadReferenceData()
                                           },
                                           "contribution-reference");
     using Suggestions = std::pair<std::vector<std::string>, std::vector<std::string>>;
-    Background<Suggestions>(
+    m_jobs.Run<Suggestions>(
         [consultation](Database& db) {
             ContributionList list(db);
             return Suggestions{list.DistinctValues(consultation, "profile"),
@@ -359,7 +352,7 @@ void ContributionPanel::LoadList(bool fromTop)
     const ContributionSort sort = m_sort;
     const int generation = m_list->BeginList(fromTop);
     if (fromTop)
-        Background<std::vector<ContributionRow>>(
+        m_jobs.Run<std::vector<ContributionRow>>(
             [filter, sort](Database& db) { return ContributionList(db).FirstPage(filter, sort, kFirstPageRows); },
             [this, generation](std::vector<ContributionRow> rows) {
                 m_list->ShowFirstPage(generation, std::move(rows));
@@ -367,7 +360,7 @@ void ContributionPanel::LoadList(bool fromTop)
                 UpdatePage();
             },
             "contribution-first");
-    Background<std::vector<long long>>([filter, sort](Database& db) { return ContributionList(db).Keys(filter, sort); },
+    m_jobs.Run<std::vector<long long>>([filter, sort](Database& db) { return ContributionList(db).Keys(filter, sort); },
                                        [this, generation](std::vector<long long> keys) {
                                            m_list->ShowKeys(generation, std::move(keys));
                                            UpdateCount();
@@ -467,7 +460,7 @@ void ContributionPanel::UpdateDetail()
     const int request = ++m_detailRequest;
     if (key != m_detail->ShownKey())
         m_detail->ShowLoading();
-    Background<std::optional<ContributionDetail>>([key](Database& db) { return ContributionList(db).Detail(key); },
+    m_jobs.Run<std::optional<ContributionDetail>>([key](Database& db) { return ContributionList(db).Detail(key); },
                                                   [this, request](std::optional<ContributionDetail> detail) {
                                                       if (request != m_detailRequest)
                                                           return; // the selection moved on meanwhile
@@ -546,7 +539,7 @@ wxString ContributionPanel::StatusText() const
 
 bool ContributionPanel::IsBusy() const
 {
-    return !m_busy.empty() || m_list->IsFetching() || m_detailScheduled;
+    return m_jobs.Busy() || m_list->IsFetching() || m_detailScheduled;
 }
 
 int ContributionPanel::ShownPage() const

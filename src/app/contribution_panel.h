@@ -6,6 +6,7 @@
 
 #include "app/app_context.h"
 #include "app/area_view.h"
+#include "app/background_jobs.h"
 #include "app/contribution_filter_bar.h"
 #include "db/contribution_list.h"
 #include "dialogs/conflict_dialog.h"
@@ -113,16 +114,12 @@ private:
     std::vector<long long> SelectionOrWarn();
     void OnExportTimer();
     void EndExport();
-    /// Runs `job` on the worker and `done` with its result; the panel counts as busy meanwhile. A
-    /// job with a `key` replaces a queued one with the same key. Errors go to `failed`, or to
-    /// the status line when it is empty.
-    template <class R>
-    void Background(std::function<R(Database&)> job, std::function<void(R)> done, std::string key = {},
-                    std::function<void(const Error&)> failed = {});
     void ShowProblem(const Error& error);
 
     AppContext& m_context;
     Lifetime m_lifetime = NewLifetime();
+    /// The panel's jobs on the worker; errors without a handler go to the status line.
+    BackgroundJobs m_jobs{m_context, m_lifetime, [this](const Error& error) { ShowProblem(error); }};
     ContributionFilterBar* m_filters = nullptr;
     ContributionListCtrl* m_list = nullptr;
     ContributionDetailPane* m_detail = nullptr;
@@ -149,40 +146,7 @@ private:
     std::shared_ptr<ExportState> m_exporting; ///< the export running, if any
     std::unique_ptr<wxProgressDialog> m_exportProgress;
     wxTimer m_exportTimer;
-    std::map<std::string, int> m_busy; ///< key -> serial of the latest job with that key, until it answers
-    int m_jobSerial = 0;
     int m_subscription = 0;
 };
-
-template <class R>
-void ContributionPanel::Background(std::function<R(Database&)> job, std::function<void(R)> done, std::string key,
-                                   std::function<void(const Error&)> failed)
-{
-    const int serial = ++m_jobSerial;
-    const bool replaceable = !key.empty();
-    if (!replaceable)
-        key = "job-" + std::to_string(serial);
-    m_busy[key] = serial;
-    // A replaced job never answers: the one replacing it clears the key for both.
-    auto finish = [this, key, serial] {
-        auto it = m_busy.find(key);
-        if (it != m_busy.end() && it->second == serial)
-            m_busy.erase(it);
-    };
-    m_context.Worker().Run<R>(
-        m_lifetime, std::move(job),
-        [finish, done = std::move(done)](R result) {
-            finish();
-            done(std::move(result));
-        },
-        [this, finish, failed = std::move(failed)](const Error& error) {
-            finish();
-            if (failed)
-                failed(error);
-            else
-                ShowProblem(error);
-        },
-        replaceable ? key : std::string());
-}
 
 } // namespace concerto

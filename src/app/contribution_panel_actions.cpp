@@ -305,7 +305,7 @@ void ContributionPanel::RunBulk(const std::vector<long long>& keys, std::functio
     if (keys.empty())
         return;
     SetStatus(wxString::FromUTF8("…"));
-    Background<long long>(
+    m_jobs.Run<long long>(
         [change](Database& db) {
             ContributionList list(db);
             return change(list);
@@ -375,7 +375,7 @@ void ContributionPanel::ExportTo(const wxString& path, const std::vector<long lo
         m_exportTimer.Start(200);
     }
     SetStatus(_("Exporting…"));
-    Background<long long>(
+    m_jobs.Run<long long>(
         [keys, columns, states, yes, sheet, target, state](Database& db) {
             ContributionList list(db);
             std::vector<ContributionRow> rows;

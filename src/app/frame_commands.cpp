@@ -5,6 +5,7 @@
 #include "app/connection_opener.h"
 #include "app/frame_ids.h"
 #include "app/frame_prompt.h"
+#include "app/import_window.h"
 #include "app/main_frame.h"
 #include "app/preferences.h"
 #include "core/errors.h"
@@ -110,6 +111,11 @@ wxMenu* MainFrame::BuildFileMenu()
     auto* recent = new wxMenu;
     file->Append(frame_ids::kRecentFilesMenu, _("&Recent files"), recent);
     file->AppendSeparator();
+    file->Append(frame_ids::kImport, _("&Import…") + "\tCtrl+I",
+                 _("Import contributions, commitments or meetings from a CSV file or an Excel workbook"));
+    file->Append(frame_ids::kExport, _("&Export…") + "\tCtrl+Shift+X",
+                 _("Export the contributions, commitments or meetings to a file that can be imported again"));
+    file->AppendSeparator();
     file->Append(frame_ids::kSaveCopy, _("Save a &copy…") + "\tCtrl+Shift+S",
                  _("Save a consistent copy of this database file, for a backup or a colleague"));
     file->AppendSeparator();
@@ -157,6 +163,8 @@ void MainFrame::BindCommands()
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { OpenQuickEntry(this, Context()); }, frame_ids::kQuickEntry);
     Bind(wxEVT_MENU, &MainFrame::OnRecentFile, this, wxID_FILE1, wxID_FILE1 + kMaxRecentFiles - 1);
+    Bind(wxEVT_MENU, &MainFrame::OnTransferCommand, this, frame_ids::kImport, frame_ids::kExport);
+    AcceptImportDrops(this, Context());
     Bind(wxEVT_MENU, &MainFrame::OnAreaMenu, this, frame_ids::kFirstArea, frame_ids::kFirstArea + AreaCount - 1);
     Bind(wxEVT_MENU, &MainFrame::OnConsultationMenu, this, frame_ids::kFirstConsultation,
          frame_ids::kFirstConsultation + frame_ids::kMaxConsultationItems - 1);

@@ -15,6 +15,8 @@ enum : int {
     kNewConsultation,
     kRecentFilesMenu,
     kMessageTimer,
+    kImport,
+    kExport,
     kFirstArea = wxID_HIGHEST + 7100,        ///< View ▸ one item per Area, consecutive
     kFirstConsultation = wxID_HIGHEST + 7200 ///< Consultation ▸ one item per consultation
 };

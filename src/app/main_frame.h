@@ -148,7 +148,10 @@ private:
     void OnNewConsultation();
     void OnAbout();
     void OnAreaMenu(wxCommandEvent& event);
+    void OnTransferCommand(wxCommandEvent& event); ///< Import… and Export… (import_commands.cpp)
     void OnClose(wxCloseEvent& event);
+    /// Reads the dashboard's figures again (they are stale after a change).
+    void RefreshDashboard();
 
     std::unique_ptr<Database> m_db;
     std::unique_ptr<AppContext> m_context;
@@ -159,6 +162,7 @@ private:
     NavigationList* m_sidebar = nullptr;
     wxSimplebook* m_book = nullptr;
     DashboardPanel* m_dashboard = nullptr;
+    bool m_dashboardStale = false; ///< data changed since the dashboard last read its figures
     wxMenu* m_consultationMenu = nullptr;
     bool m_consultationMenuPending = false;
     std::unique_ptr<wxFileHistory> m_recentFiles;

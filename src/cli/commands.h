@@ -12,5 +12,7 @@ int RunStats(const std::vector<std::string>& args);
 int RunAgreement(const std::vector<std::string>& args);
 int RunSuggest(const std::vector<std::string>& args);
 int RunReport(const std::vector<std::string>& args);
+int RunImport(const std::vector<std::string>& args);
+int RunExport(const std::vector<std::string>& args);
 
 } // namespace concerto::cli

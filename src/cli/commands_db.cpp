@@ -1,5 +1,6 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/console.h"
 #include "db/demo.h"
 #include "db/repositories.h"
 #include "db/stats.h"
@@ -10,35 +11,6 @@
 namespace concerto::cli {
 
 namespace {
-// Progress on stderr, one line rewritten in place when stderr is a terminal.
-class ConsoleProgress final : public Progress {
-public:
-    void Begin(const std::string& phase, std::uint64_t total) override
-    {
-        m_phase = phase;
-        m_total = total;
-        m_last = std::chrono::steady_clock::now();
-        std::cerr << phase << "…\n";
-    }
-    void Advance(std::uint64_t done) override
-    {
-        const auto now = std::chrono::steady_clock::now();
-        if (now - m_last < std::chrono::seconds(2) && done != m_total)
-            return;
-        m_last = now;
-        std::cerr << "  " << m_phase << " : " << done;
-        if (m_total)
-            std::cerr << " / " << m_total << " (" << done * 100 / m_total << " %)";
-        std::cerr << "\n";
-    }
-    bool IsCancelled() const override { return false; }
-
-private:
-    std::string m_phase;
-    std::uint64_t m_total = 0;
-    std::chrono::steady_clock::time_point m_last;
-};
-
 std::string LocationOption(const Arguments& arguments) { return arguments.Required("db"); }
 } // namespace
 

@@ -3,6 +3,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/console.h"
 #include "core/errors.h"
 #include "db/repositories.h"
 #include "reports/engine.h"
@@ -15,35 +16,6 @@
 namespace concerto::cli {
 
 namespace {
-
-// Progress on stderr: a line per phase, then a line every two seconds at most.
-class ReportProgress final : public Progress {
-public:
-    void Begin(const std::string& phase, std::uint64_t total) override
-    {
-        m_phase = phase;
-        m_total = total;
-        m_last = std::chrono::steady_clock::now();
-        std::cerr << phase << "…\n";
-    }
-    void Advance(std::uint64_t done) override
-    {
-        const auto now = std::chrono::steady_clock::now();
-        if (now - m_last < std::chrono::seconds(2))
-            return;
-        m_last = now;
-        std::cerr << "  " << m_phase << " : " << done;
-        if (m_total)
-            std::cerr << " / " << m_total;
-        std::cerr << "\n";
-    }
-    bool IsCancelled() const override { return false; }
-
-private:
-    std::string m_phase;
-    std::uint64_t m_total = 0;
-    std::chrono::steady_clock::time_point m_last;
-};
 
 int PrintDiagnostics(const report::ParseResult& result)
 {
@@ -156,7 +128,7 @@ int RunReport(const std::vector<std::string>& args)
     for (const auto& assignment : arguments.Values("param"))
         if (!values.SetFromAssignment(assignment))
             throw UsageError("--param attend NOM=VALEUR, pas « " + assignment + " »");
-    ReportProgress progress;
+    ConsoleProgress progress;
     const auto start = std::chrono::steady_clock::now();
     const report::Document document = report::BuildDocument(*db, def, values, &progress);
     if (format == "pdf")

@@ -4,6 +4,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/console.h"
 #include "core/errors.h"
 #include "db/repositories.h"
 #include "db/suggestion_source.h"
@@ -12,31 +13,6 @@
 #include <map>
 
 namespace concerto::cli {
-
-namespace {
-
-/// The consultation asked for, or the most recent one (the campaign being worked on, as the
-/// desktop app chooses it); says which on stderr when there was a choice to make.
-Consultation ChosenConsultation(Database& db, const std::string& requested)
-{
-    ConsultationRepository consultations(db);
-    if (!requested.empty()) {
-        if (auto found = consultations.Find(requested))
-            return *found;
-        throw NotFoundError("La consultation « " + requested +
-                            " » n'existe pas dans cette base. La commande stats donne les identifiants.");
-    }
-    const auto all = consultations.List({}, 0, "created_at");
-    if (all.empty())
-        throw NotFoundError("Cette base ne contient aucune consultation : créez-en une, ou remplissez-la avec la "
-                            "commande demo.");
-    if (all.size() > 1)
-        std::cerr << "Consultation la plus récente : " << all.back().title << " (" << all.back().id
-                  << ") ; --consultation ID pour en choisir une autre.\n";
-    return all.back();
-}
-
-} // namespace
 
 int RunSuggest(const std::vector<std::string>& args)
 {

@@ -26,6 +26,14 @@ Commandes :
   report --db EMPLACEMENT --definition NOM|FICHIER --format pdf|xlsx --out FICHIER [--param NOM=VALEUR]…
                                             produit un rapport ; report --check FICHIER valide une définition,
                                             report --list liste les définitions livrées et leurs paramètres
+  import --db EMPLACEMENT --kind contributions|commitments|meetings --file FICHIER [--preset NOM|--mapping NOM]
+         [--consultation ID] [--dry-run] [--skip-invalid REFUS] [--create-missing]
+         [--encoding utf-8|windows-1252] [--delimiter ';'|','|tab] [--sheet NOM]
+                                            importe un fichier CSV ou XLSX (--dry-run : simulation, code 1 si
+                                            des lignes seraient refusées) ; import --list-mappings --kind TYPE
+                                            [--db EMPLACEMENT] liste les préréglages et correspondances enregistrées
+  export --db EMPLACEMENT --kind contributions|commitments|meetings --out FICHIER.csv|.xlsx [--consultation ID]
+                                            exporte au format d'import, pour modifier puis réimporter
   --version                                 affiche la version
   --help                                    affiche cette aide
 
@@ -45,6 +53,8 @@ int main(int argc, char** argv)
         {"agreement", RunAgreement},
         {"suggest", RunSuggest},
         {"report", RunReport},
+        {"import", RunImport},
+        {"export", RunExport},
     };
     if (argc < 2) {
         std::cerr << kUsage;

@@ -45,6 +45,12 @@ bool FromCode(const std::string& c, MeetingKind& o) { return Lookup(c, o, kKind)
 bool FromCode(const std::string& c, Decision& o) { return Lookup(c, o, kDecision); }
 bool FromCode(const std::string& c, ChangeKind& o) { return Lookup(c, o, kChange); }
 
+const char* FrenchName(CommitmentStatus v)
+{
+    static const char* const names[] = {"Fait", "En cours", "Reste à faire", "Abandonné"};
+    return CodeOf(v, names);
+}
+
 const char* FrenchName(Stance v)
 {
     static const char* const names[] = {"soutien", "critique", "proposition", "question", "constat"};

@@ -191,9 +191,11 @@ bool FromCode(const std::string& code, MeetingKind& out);
 bool FromCode(const std::string& code, Decision& out);
 bool FromCode(const std::string& code, ChangeKind& out);
 
-/// French names, lower case, for text written below the GUI (action descriptions, reports):
-/// "soutien", "critique", "proposition", "question", "constat" / "nouvelle", "codée", "à revoir",
-/// "exclue". The GUI shows its own translated names (dialogs/domain_labels.h).
+/// French names for text written below the GUI (action descriptions, reports, import and export
+/// files): "Fait", "En cours", "Reste à faire", "Abandonné" / "soutien", "critique", "proposition",
+/// "question", "constat" / "nouvelle", "codée", "à revoir", "exclue". The GUI shows its own
+/// translated names (dialogs/domain_labels.h).
+const char* FrenchName(CommitmentStatus v);
 const char* FrenchName(Stance v);
 const char* FrenchName(ContributionState v);
 

@@ -50,39 +50,6 @@ const char* const kStopWords[] = {
     "svp", "stp", "merci", "bonjour", "bon", "bonne", "ok", "etc", "ah", "oh", "eh", "hein", "bah", "ben", "pk", "pq",
     "pcq", "mdr", "lol", "genre", "truc", "trucs"};
 
-// The same code point classes as Words() in text.h, so both split text identically.
-char32_t Decode(const std::string& s, std::size_t& pos)
-{
-    const auto b0 = static_cast<unsigned char>(s[pos]);
-    const int extra = b0 < 0x80 ? 0 : (b0 >> 5) == 6 ? 1 : (b0 >> 4) == 14 ? 2 : (b0 >> 3) == 30 ? 3 : -1;
-    if (extra < 0 || pos + extra >= s.size() + (extra == 0 ? 1 : 0)) {
-        ++pos;
-        return 0xFFFD;
-    }
-    char32_t cp = extra == 0 ? b0 : b0 & (0x3F >> extra);
-    for (int i = 1; i <= extra; ++i) {
-        const auto b = static_cast<unsigned char>(s[pos + i]);
-        if ((b & 0xC0) != 0x80) {
-            ++pos;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    pos += extra + 1;
-    return cp;
-}
-
-bool IsWordChar(char32_t cp)
-{
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    if (cp == 0xD7 || cp == 0xF7 || cp < 0xC0)
-        return false;
-    if (cp >= 0x2000 && cp <= 0x206F)
-        return false;
-    return cp != 0xFFFD;
-}
-
 // The index key of one word as written, or "" for a stop word or a one-letter word. Computed
 // once per thread: a coding session sees the same few thousand words again and again, and
 // loading 100,000 examples stems each distinct word only once.
@@ -126,7 +93,7 @@ std::vector<SuggestionTerm> SuggestionTerms(const std::string& text)
     };
     for (std::size_t pos = 0; pos < text.size();) {
         const std::size_t before = pos;
-        if (!IsWordChar(Decode(text, pos))) {
+        if (!IsWordChar(DecodeUtf8(text, pos))) {
             flush(before);
             start = pos;
         }

@@ -10,12 +10,10 @@
 
 namespace concerto {
 
-namespace {
-// Decodes one UTF-8 code point at `pos`, advancing it; invalid bytes decode as U+FFFD.
-char32_t Decode(const std::string& s, std::size_t& pos)
+char32_t DecodeUtf8(const std::string& s, std::size_t& pos)
 {
     const auto b0 = static_cast<unsigned char>(s[pos]);
-    int extra = b0 < 0x80 ? 0 : (b0 >> 5) == 6 ? 1 : (b0 >> 4) == 14 ? 2 : (b0 >> 3) == 30 ? 3 : -1;
+    const int extra = b0 < 0x80 ? 0 : (b0 >> 5) == 6 ? 1 : (b0 >> 4) == 14 ? 2 : (b0 >> 3) == 30 ? 3 : -1;
     if (extra < 0 || pos + extra >= s.size() + (extra == 0 ? 1 : 0)) {
         ++pos;
         return 0xFFFD;
@@ -32,6 +30,21 @@ char32_t Decode(const std::string& s, std::size_t& pos)
     pos += extra + 1;
     return cp;
 }
+
+bool IsWordChar(char32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+    // Latin letters with diacritics, and other alphabets: any code point above Latin-1
+    // punctuation except the typographic marks French text uses between words.
+    if (cp == 0xD7 || cp == 0xF7 || (cp >= 0x80 && cp < 0xC0))
+        return false;
+    if (cp >= 0x2000 && cp <= 0x206F) // general punctuation: ’ « » – — … and spaces
+        return false;
+    return cp != 0xFFFD;
+}
+
+namespace {
 
 void Encode(char32_t cp, std::string& out)
 {
@@ -78,19 +91,6 @@ const char* FoldLatin(char32_t cp)
     }
 }
 
-bool IsWordChar(char32_t cp)
-{
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    // Latin letters with diacritics, and other alphabets: any code point above Latin-1
-    // punctuation except the typographic marks French text uses between words.
-    if (cp == 0xD7 || cp == 0xF7 || (cp >= 0x80 && cp < 0xC0))
-        return false;
-    if (cp >= 0x2000 && cp <= 0x206F) // general punctuation: ’ « » – — … and spaces
-        return false;
-    return cp != 0xFFFD;
-}
-
 char32_t Lower(char32_t cp)
 {
     if (cp >= 'A' && cp <= 'Z')
@@ -110,7 +110,7 @@ std::string Fold(const std::string& text)
     std::string out;
     out.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
-        const char32_t cp = Lower(Decode(text, pos));
+        const char32_t cp = Lower(DecodeUtf8(text, pos));
         if (const char* base = FoldLatin(cp))
             out += base;
         else
@@ -124,7 +124,7 @@ std::vector<std::string> Words(const std::string& text)
     std::vector<std::string> words;
     std::string current;
     for (std::size_t pos = 0; pos < text.size();) {
-        const char32_t cp = Decode(text, pos);
+        const char32_t cp = DecodeUtf8(text, pos);
         if (IsWordChar(cp)) {
             Encode(Lower(cp), current);
         } else if (!current.empty()) {

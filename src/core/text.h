@@ -9,6 +9,14 @@ struct sb_stemmer;
 
 namespace concerto {
 
+/// Decodes the UTF-8 code point at `pos` and advances `pos` past it; an invalid or truncated
+/// sequence decodes as U+FFFD and advances by one byte.
+char32_t DecodeUtf8(const std::string& s, std::size_t& pos);
+
+/// Whether a code point belongs to a word for Words(): ASCII letters and digits, letters with
+/// diacritics and other alphabets; not Latin-1 punctuation, × ÷, general punctuation or U+FFFD.
+bool IsWordChar(char32_t cp);
+
 /// Lower-cases and removes diacritics from UTF-8 text ("École" -> "ecole", "Œuvre" -> "oeuvre").
 /// Characters outside Latin letters are kept as they are (lower-cased where Latin).
 std::string Fold(const std::string& text);

@@ -213,6 +213,30 @@ BOOST_AUTO_TEST_CASE(a_bulk_write_outside_a_transaction_leaves_the_session_as_it
     BOOST_TEST(heard.CountStartingWith("contribution:") == 2);
 }
 
+BOOST_AUTO_TEST_CASE(a_bulk_write_keeps_the_callers_bulk_mode)
+{
+    auto db = test::FreshDatabase(Backend::Postgresql);
+    test::Sample sample(*db);
+    auto setting = [&] {
+        std::string value;
+        db->Session() << "SELECT coalesce(current_setting('concerto.bulk', true), '')", soci::into(value);
+        return value;
+    };
+    // A transaction already in bulk mode (as the bulk coding actions are) stays in it after the copy.
+    db->InTransaction([&] {
+        db->Session() << "SET LOCAL concerto.bulk = 'on'";
+        BulkInsert(*db, NewContributions(sample, 20));
+        BOOST_TEST(setting() == "on");
+    });
+    BOOST_TEST(setting() != "on");
+    // So does a session in bulk mode, outside any transaction.
+    std::string set;
+    db->Session() << "SELECT set_config('concerto.bulk', 'on', false)", soci::into(set);
+    BulkInsert(*db, NewContributions(sample, 20));
+    BOOST_TEST(setting() == "on");
+    BOOST_TEST(ContributionRepository(*db).Count() >= 40);
+}
+
 BOOST_AUTO_TEST_CASE(reconnects_after_its_connection_is_killed)
 {
     auto db = test::FreshDatabase(Backend::Postgresql);

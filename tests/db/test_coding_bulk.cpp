@@ -6,11 +6,9 @@
 #include "coding_fixture.h"
 #include "core/text.h"
 #include "db/bulk.h"
-#include "db/change_listener.h"
+#include "notice_log.h"
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 
 using namespace concerto;
 using namespace concerto::test;
@@ -229,27 +227,11 @@ BACKEND_TEST(coding_bulk_tag_sends_one_notice)
         BOOST_TEST(AliceTags(db, f.s.commitment.id) == 6);
         return;
     }
-    std::mutex mutex;
-    std::condition_variable arrived;
-    std::vector<std::string> heard;
-    ChangeListener listener(db.GetLocation(), [&](const std::string& table, const std::string& id) {
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            heard.push_back(table + ":" + id);
-        }
-        arrived.notify_all();
-    });
-    BOOST_REQUIRE(listener.Start());
-    BOOST_REQUIRE_MESSAGE(listener.WaitUntilListening(20000), listener.LastError());
+    test::NoticeLog notices(db);
     CodingHistory history;
     history.Do(db, MakeBulkTag(f.InSampleChannel(), spec, {"", "alice"}));
     history.Undo(db);
-    // Notices arrive in commit order: once this one is heard, the bulk's have arrived too.
-    db.Session() << "SELECT pg_notify('concerto_changes', 'sentinel:end')";
-    std::unique_lock<std::mutex> lock(mutex);
-    BOOST_REQUIRE(arrived.wait_for(lock, std::chrono::seconds(20), [&] {
-        return std::find(heard.begin(), heard.end(), "sentinel:end") != heard.end();
-    }));
+    const auto heard = notices.HeardSoFar();
     const auto count = [&](const std::string& prefix) {
         return std::count_if(heard.begin(), heard.end(), [&](const std::string& n) { return n.rfind(prefix, 0) == 0; });
     };

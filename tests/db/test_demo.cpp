@@ -1,15 +1,13 @@
 // The demo consultation: complete, deterministic, identical on both backends, and the
 // CLI's demo and stats agree.
 
+#include "cli_run.h"
 #include "db/demo.h"
 #include "db/repositories.h"
 #include "db/stats.h"
 #include "support/backends.h"
 #include "support/dump.h"
 
-#include <array>
-#include <cstdio>
-#include <cstdlib>
 #include <memory>
 #include <set>
 
@@ -24,25 +22,6 @@ std::string GenerateAndDump(Backend backend, std::uint64_t seed, std::uint64_t c
     return test::DumpDatabase(*db);
 }
 
-// Runs a command, returning its standard output and exit status.
-std::pair<std::string, int> Run(const std::string& command)
-{
-    std::string output;
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-        output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    return {output, WEXITSTATUS(status)};
-}
-
-std::string Cli()
-{
-    const char* path = std::getenv("CONCERTO_CLI");
-    BOOST_REQUIRE_MESSAGE(path, "CONCERTO_CLI must name the concerto-cli executable");
-    return path;
-}
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(demo)
@@ -127,10 +106,11 @@ BOOST_AUTO_TEST_CASE(cli_demo_then_stats_agree_on_both_backends)
     int i = 0;
     for (const Backend backend : {Backend::Sqlite, Backend::Postgresql}) {
         const std::string location = test::FreshLocation(backend);
-        const auto demo = Run(Cli() + " demo --db '" + location + "' --contributions 700 --seed 9 2>/dev/null");
+        const auto demo = test::RunCommand(test::CliPath() + " demo --db '" + location +
+                                           "' --contributions 700 --seed 9 2>/dev/null");
         BOOST_TEST(demo.second == 0, demo.first);
         BOOST_TEST(demo.first.find("700 contributions") != std::string::npos, demo.first);
-        const auto stats = Run(Cli() + " stats --db '" + location + "'");
+        const auto stats = test::RunCommand(test::CliPath() + " stats --db '" + location + "'");
         BOOST_TEST(stats.second == 0);
         BOOST_TEST(stats.first.find("contribution\t700") != std::string::npos, stats.first);
         outputs[i++] = stats.first;
@@ -140,18 +120,19 @@ BOOST_AUTO_TEST_CASE(cli_demo_then_stats_agree_on_both_backends)
 
 BOOST_AUTO_TEST_CASE(cli_reports_bad_input_with_a_sentence_and_an_exit_code)
 {
-    auto result = Run(Cli() + " demo --db 'sqlite:" + test::TempFolder() + "/c.db' --contributions dix 2>&1");
+    auto result = test::RunCommand(test::CliPath() + " demo --db 'sqlite:" + test::TempFolder() +
+                                   "/c.db' --contributions dix 2>&1");
     BOOST_TEST(result.second == 2);
     BOOST_TEST(result.first.find("--contributions") != std::string::npos, result.first);
-    result = Run(Cli() + " stats 2>&1");
+    result = test::RunCommand(test::CliPath() + " stats 2>&1");
     BOOST_TEST(result.second == 2);
     BOOST_TEST(result.first.find("--db") != std::string::npos, result.first);
-    result = Run(Cli() + " stats --db /nowhere/x.txt 2>&1");
+    result = test::RunCommand(test::CliPath() + " stats --db /nowhere/x.txt 2>&1");
     BOOST_TEST(result.second == 1);
     BOOST_TEST(result.first.find("non reconnu") != std::string::npos, result.first);
-    result = Run(Cli() + " frobnicate 2>&1");
+    result = test::RunCommand(test::CliPath() + " frobnicate 2>&1");
     BOOST_TEST(result.second == 2);
-    result = Run(Cli() + " --version");
+    result = test::RunCommand(test::CliPath() + " --version");
     BOOST_TEST(result.second == 0);
     BOOST_TEST(result.first.find("concerto-cli ") == 0u);
 }

@@ -2,16 +2,13 @@
 // refusals that write nothing, queues and progress, the agreement report against a hand
 // computation, disagreements, adjudication into final tags, and `concerto-cli agreement`.
 
+#include "cli_run.h"
 #include "db/double_coding.h"
 #include "sample.h"
 #include "support/backends.h"
 
-#include <array>
-#include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <set>
-#include <sys/wait.h>
 
 using namespace concerto;
 using concerto::test::Sample;
@@ -168,18 +165,6 @@ struct HandCase {
 };
 
 constexpr double kTolerance = 1e-9;
-
-std::pair<std::string, int> Run(const std::string& command)
-{
-    std::string output;
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-        output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    return {output, WEXITSTATUS(status)};
-}
 
 } // namespace
 
@@ -449,10 +434,8 @@ BACKEND_TEST(cli_finds_the_latest_sample_of_two_coders)
 BACKEND_TEST(cli_prints_the_hand_computed_kappas)
 {
     HandCase h(db);
-    const char* cli = std::getenv("CONCERTO_CLI");
-    BOOST_REQUIRE_MESSAGE(cli, "CONCERTO_CLI must name the concerto-cli executable");
-    const std::string base = std::string(cli) + " agreement --db '" + db.GetLocation().ToDisplayString() + "'";
-    const auto [output, status] = Run(base + " --coder alice --coder bruno 2>&1");
+    const std::string base = test::CliPath() + " agreement --db '" + db.GetLocation().ToDisplayString() + "'";
+    const auto [output, status] = test::RunCommand(base + " --coder alice --coder bruno 2>&1");
     BOOST_TEST(status == 0, output);
     BOOST_TEST(output.find("Double codage octobre") != std::string::npos, output);
     BOOST_TEST(output.find("8 terminées par les deux codeurs") != std::string::npos, output);
@@ -463,8 +446,8 @@ BACKEND_TEST(cli_prints_the_hand_computed_kappas)
     BOOST_TEST(output.find("0,55 (modéré), moyenne de 2 kappas") != std::string::npos, output);
     BOOST_TEST(output.find("positions différentes : 1") != std::string::npos, output);
 
-    BOOST_TEST(Run(base + " --coder alice 2>/dev/null").second == 2);
-    const auto unknown = Run(base + " --coder alice --coder chloé 2>&1");
+    BOOST_TEST(test::RunCommand(base + " --coder alice 2>/dev/null").second == 2);
+    const auto unknown = test::RunCommand(base + " --coder alice --coder chloé 2>&1");
     BOOST_TEST(unknown.second == 1);
     BOOST_TEST(unknown.first.find("Aucun échantillon") != std::string::npos, unknown.first);
 }

@@ -2,15 +2,13 @@
 // on commitments of the consultation, nothing else), suggestions learnt from them, and the
 // CLI's suggest command on the same data.
 
+#include "cli_run.h"
 #include "db/repositories.h"
 #include "db/suggestion_source.h"
 #include "sample.h"
 #include "support/backends.h"
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
-#include <cstdlib>
 #include <fstream>
 
 using namespace concerto;
@@ -90,18 +88,6 @@ struct SuggestionData {
     }
 };
 
-std::pair<std::string, int> Run(const std::string& command)
-{
-    std::string output;
-    FILE* pipe = popen(command.c_str(), "r");
-    BOOST_REQUIRE(pipe);
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-        output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    return {output, WEXITSTATUS(status)};
-}
-
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(suggestion_source)
@@ -162,35 +148,34 @@ BACKEND_TEST(model_loads_commitments_and_final_tags)
 BACKEND_TEST(cli_suggest_prints_refs_per_line)
 {
     SuggestionData data(db);
-    const char* cli = std::getenv("CONCERTO_CLI");
-    BOOST_REQUIRE_MESSAGE(cli, "CONCERTO_CLI must name the concerto-cli executable");
+    const std::string cli = test::CliPath();
     const std::string input = test::TempFolder() + "/suggest-input.txt";
     std::ofstream(input) << "Quand je pédale, les bagnoles me serrent\n"
                             "\n"
                             "Un minibus le dimanche ?\r\n"
                             "et puis voilà\n"
                             "rénover les logements\n";
-    const std::string base = std::string(cli) + " suggest --db '" + db.GetLocation().ToDisplayString() + "'";
+    const std::string base = cli + " suggest --db '" + db.GetLocation().ToDisplayString() + "'";
     const std::string consultation = " --consultation " + data.s.consultation.id;
 
-    const auto [output, status] = Run(base + consultation + " --top 1 < " + input + " 2>/dev/null");
+    const auto [output, status] = test::RunCommand(base + consultation + " --top 1 < " + input + " 2>/dev/null");
     BOOST_TEST(status == 0);
     BOOST_TEST(output == "MOB-01\n\nMOB-02\n\nLOG-01\n");
 
     // Default --top 5, and the most recent consultation when none is named (here the other
     // one, whose only example is not on any of its commitments: no suggestion at all).
-    const auto [top5, status5] = Run(base + consultation + " < " + input + " 2>/dev/null");
+    const auto [top5, status5] = test::RunCommand(base + consultation + " < " + input + " 2>/dev/null");
     BOOST_TEST(status5 == 0);
     BOOST_TEST(top5 == "MOB-01\n\nMOB-02 MOB-01\n\nLOG-01\n"); // the minibus with folding bikes
-    const auto [latest, statusLatest] = Run(base + " < " + input + " 2>&1");
+    const auto [latest, statusLatest] = test::RunCommand(base + " < " + input + " 2>&1");
     BOOST_TEST(statusLatest == 0);
     BOOST_TEST(latest.find("Autre campagne") != std::string::npos, latest);
 
-    BOOST_TEST(Run(base + " --top 0 < /dev/null 2>/dev/null").second == 2);
-    BOOST_TEST(Run(base + " --top cinq < /dev/null 2>/dev/null").second == 2);
-    BOOST_TEST(Run(base + " texte < /dev/null 2>/dev/null").second == 2);
-    BOOST_TEST(Run(std::string(cli) + " suggest < /dev/null 2>/dev/null").second == 2);
-    const auto unknown = Run(base + " --consultation " + NewUuid() + " < /dev/null 2>&1");
+    BOOST_TEST(test::RunCommand(base + " --top 0 < /dev/null 2>/dev/null").second == 2);
+    BOOST_TEST(test::RunCommand(base + " --top cinq < /dev/null 2>/dev/null").second == 2);
+    BOOST_TEST(test::RunCommand(base + " texte < /dev/null 2>/dev/null").second == 2);
+    BOOST_TEST(test::RunCommand(cli + " suggest < /dev/null 2>/dev/null").second == 2);
+    const auto unknown = test::RunCommand(base + " --consultation " + NewUuid() + " < /dev/null 2>&1");
     BOOST_TEST(unknown.second == 1);
     BOOST_TEST(unknown.first.find("n'existe pas") != std::string::npos, unknown.first);
 }

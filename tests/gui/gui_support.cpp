@@ -1,5 +1,6 @@
 #include "gui_support.h"
 
+#include "app/main_frame.h"
 #include "db/demo.h"
 #include "support/backends.h"
 
@@ -32,6 +33,30 @@ std::unique_ptr<Database> DemoDatabase(Backend backend, std::uint64_t contributi
     SilentProgress progress;
     GenerateDemo(*db, DemoOptions{contributions, 2023}, progress);
     return db;
+}
+
+MainFrame* ShowDemoFrame(Backend backend, std::uint64_t contributions)
+{
+    auto* frame = new MainFrame(DemoDatabase(backend, contributions));
+    frame->SetSize(1366, 768);
+    frame->Show();
+    frame->Raise();
+    Settle();
+    return frame;
+}
+
+void Click(wxDialog& dialog, int id)
+{
+    wxWindow* button = dialog.FindWindow(id);
+    BOOST_REQUIRE(button);
+    wxCommandEvent click(wxEVT_BUTTON, id);
+    click.SetEventObject(button);
+    button->GetEventHandler()->ProcessEvent(click);
+}
+
+void PressOk(wxDialog& dialog)
+{
+    Click(dialog, wxID_OK);
 }
 
 } // namespace concerto::test

@@ -1,12 +1,21 @@
 #pragma once
-// Helpers shared by the GUI tests: letting the event loop run as a user's pause would, and a
-// demo database to show.
+// Helpers shared by the GUI tests: letting the event loop run as a user's pause would, a demo
+// database to show, and answering the modal dialogs a view opens.
 
 #include "db/database.h"
 
+#include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <wx/app.h>
+#include <wx/dialog.h>
+#include <wx/timer.h>
+
+namespace concerto {
+class MainFrame;
+}
 
 namespace concerto::test {
 
@@ -17,5 +26,60 @@ void Settle(int milliseconds = 150);
 bool WaitUntil(const std::function<bool()>& done, int timeoutMs = 30000);
 /// A fresh database on `backend` holding the demo consultation with `contributions` contributions.
 std::unique_ptr<Database> DemoDatabase(Backend backend, std::uint64_t contributions);
+/// A main frame on DemoDatabase(backend, contributions) at 1366×768, the team's laptops' screen,
+/// shown, raised and settled. The test destroys it (Destroy(), then Settle()).
+MainFrame* ShowDemoFrame(Backend backend, std::uint64_t contributions);
+
+/// Runs `action` once on the first modal dialog of type D, as soon as it shows (from a timer,
+/// which also fires inside the dialog's modal loop); gives up after `seconds`. Keep it alive
+/// until the dialog has been answered; Done() says whether it was.
+template <class D> class WhenShown : public wxTimer {
+public:
+    explicit WhenShown(std::function<void(D&)> action, double seconds = 15)
+        : m_action(std::move(action)),
+          m_deadline(std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(seconds * 1000)))
+    {
+        Start(30);
+    }
+    void Notify() override
+    {
+        for (wxWindow* window : wxTopLevelWindows)
+            if (auto* dialog = dynamic_cast<D*>(window); dialog && dialog->IsModal() && dialog->IsShown()) {
+                Stop();
+                m_done = true;
+                m_action(*dialog);
+                return;
+            }
+        if (std::chrono::steady_clock::now() > m_deadline)
+            Stop();
+    }
+    bool Done() const { return m_done; }
+
+private:
+    std::function<void(D&)> m_action;
+    std::chrono::steady_clock::time_point m_deadline;
+    bool m_done = false;
+};
+
+/// Runs `act` on the modal dialog of type D that the next call opens (from inside its modal
+/// loop), then cancels the dialog if `act` left it open, so that a failing test never hangs.
+template <class D> void AnswerModal(std::function<void(D&)> act)
+{
+    wxTheApp->CallAfter([act] {
+        for (wxWindow* window : wxTopLevelWindows)
+            if (auto* dialog = dynamic_cast<D*>(window); dialog && dialog->IsModal()) {
+                act(*dialog);
+                if (dialog->IsModal())
+                    dialog->EndModal(wxID_CANCEL);
+                return;
+            }
+        BOOST_ERROR("the expected dialog did not show");
+    });
+}
+
+/// Clicks the button `id` of `dialog` as a user would: the event starts at the button.
+void Click(wxDialog& dialog, int id);
+/// Clicks OK (validation and transfer included, as a click does).
+void PressOk(wxDialog& dialog);
 
 } // namespace concerto::test

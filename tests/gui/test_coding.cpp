@@ -20,7 +20,6 @@
 #include "support/backends.h"
 
 #include <boost/test/unit_test.hpp>
-#include <chrono>
 #include <functional>
 #include <wx/combobox.h>
 #include <wx/intl.h>
@@ -28,38 +27,14 @@
 #include <wx/menu.h>
 #include <wx/srchctrl.h>
 #include <wx/textctrl.h>
-#include <wx/timer.h>
 #include <wx/uiaction.h>
 
 using namespace concerto;
 using concerto::test::Settle;
 using concerto::test::WaitUntil;
+using concerto::test::WhenShown;
 
 namespace {
-
-/// Runs `action` once on the first modal dialog of type D, as soon as it shows.
-template <class D> class WhenShown : public wxTimer {
-public:
-    explicit WhenShown(std::function<void(D&)> action) : m_action(std::move(action)) { Start(30); }
-    void Notify() override
-    {
-        for (wxWindow* window : wxTopLevelWindows)
-            if (auto* dialog = dynamic_cast<D*>(window); dialog && dialog->IsModal() && dialog->IsShown()) {
-                Stop();
-                m_done = true;
-                m_action(*dialog);
-                return;
-            }
-        if (++m_ticks > 500)
-            Stop();
-    }
-    bool Done() const { return m_done; }
-
-private:
-    std::function<void(D&)> m_action;
-    int m_ticks = 0;
-    bool m_done = false;
-};
 
 /// One row of SQL as text cells.
 std::vector<std::vector<std::string>> Rows(Database& db, const std::string& sql, const Params& params)
@@ -82,11 +57,7 @@ struct Session {
 
     explicit Session(Backend backend = Backend::Sqlite, std::uint64_t contributions = 300)
     {
-        frame = new MainFrame(test::DemoDatabase(backend, contributions));
-        frame->SetSize(1366, 768);
-        frame->Show();
-        frame->Raise();
-        Settle();
+        frame = test::ShowDemoFrame(backend, contributions);
         frame->ShowArea(CodingArea);
         view = dynamic_cast<CodingView*>(frame->View(CodingArea));
         BOOST_REQUIRE(view);

@@ -9,7 +9,6 @@
 #include "app/localization.h"
 #include "app/main_frame.h"
 #include "core/text.h"
-#include "db/demo.h"
 #include "db/repositories.h"
 #include "dialogs/commitment_dialog.h"
 #include "dialogs/conflict_dialog.h"
@@ -26,6 +25,9 @@
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 
+using concerto::test::AnswerModal;
+using concerto::test::Click;
+using concerto::test::PressOk;
 using concerto::test::Settle;
 using concerto::test::WaitUntil;
 
@@ -40,13 +42,7 @@ struct Shown {
 
     explicit Shown(Backend backend, std::uint64_t contributions = 300)
     {
-        auto db = test::FreshDatabase(backend);
-        SilentProgress progress;
-        GenerateDemo(*db, DemoOptions{contributions, 2023}, progress);
-        frame = new MainFrame(std::move(db));
-        frame->SetSize(1366, 768);
-        frame->Show();
-        Settle();
+        frame = test::ShowDemoFrame(backend, contributions);
         frame->ShowArea(CommitmentsArea);
         view = dynamic_cast<CommitmentsPanel*>(frame->View(CommitmentsArea));
         BOOST_REQUIRE(view);
@@ -85,37 +81,6 @@ const Commitment* FindWithStatus(CommitmentTreeModel& model, CommitmentStatus st
             if (model.CommitmentOf(item)->status == status)
                 return model.CommitmentOf(item);
     return nullptr;
-}
-
-/// Runs `act` on the modal dialog of type D once it shows (from inside its modal loop), then
-/// cancels it if `act` left it open, so that a failing test never hangs.
-template <class D> void WhenShown(std::function<void(D&)> act)
-{
-    wxTheApp->CallAfter([act] {
-        for (wxWindow* window : wxTopLevelWindows)
-            if (auto* dialog = dynamic_cast<D*>(window); dialog && dialog->IsModal()) {
-                act(*dialog);
-                if (dialog->IsModal())
-                    dialog->EndModal(wxID_CANCEL);
-                return;
-            }
-        BOOST_ERROR("the expected dialog did not show");
-    });
-}
-
-/// Clicks the button `id` of `dialog` as a user would: the event starts at the button.
-void Click(wxDialog& dialog, int id)
-{
-    wxWindow* button = dialog.FindWindow(id);
-    BOOST_REQUIRE(button);
-    wxCommandEvent click(wxEVT_BUTTON, id);
-    click.SetEventObject(button);
-    button->GetEventHandler()->ProcessEvent(click);
-}
-
-void PressOk(wxDialog& dialog)
-{
-    Click(dialog, wxID_OK);
 }
 
 template <class W> W* Named(wxWindow& parent, const char* name)
@@ -224,7 +189,7 @@ BOOST_AUTO_TEST_CASE(status_dialog_records_the_change)
     BOOST_REQUIRE(done);
     const std::string id = done->id;
     BOOST_REQUIRE(shown.view->SelectCommitment(id));
-    WhenShown<StatusChangeDialog>([](StatusChangeDialog& dialog) {
+    AnswerModal<StatusChangeDialog>([](StatusChangeDialog& dialog) {
         auto* status = Named<wxChoice>(dialog, "status");
         BOOST_REQUIRE(status);
         status->SetSelection(3); // Abandonné, in AllCommitmentStatuses() order
@@ -250,7 +215,7 @@ BOOST_AUTO_TEST_CASE(new_commitment_needs_a_free_reference)
     const std::string takenRef = shown.Model().CommitmentOf(first.front())->ref;
     const long long before = CommitmentRepository(shown.Db()).Count();
     wxString refusal;
-    WhenShown<CommitmentDialog>([&](CommitmentDialog& dialog) {
+    AnswerModal<CommitmentDialog>([&](CommitmentDialog& dialog) {
         Named<wxTextCtrl>(dialog, "reference")->SetValue(wxString::FromUTF8(takenRef));
         Named<wxTextCtrl>(dialog, "title")->SetValue(wxString::FromUTF8("Ouvrir une ludothèque"));
         PressOk(dialog); // refused: the reference is used
@@ -324,7 +289,7 @@ BOOST_AUTO_TEST_CASE(edit_over_a_newer_version_asks_then_keeps_mine)
     theirs = CommitmentRepository(shown.Db()).Update(theirs);
 
     int differing = -1;
-    WhenShown<ConflictDialog>([&](ConflictDialog& dialog) {
+    AnswerModal<ConflictDialog>([&](ConflictDialog& dialog) {
         differing = dialog.DifferingFieldCount();
         Click(dialog, ConflictDialog::KeepMineId);
     });
@@ -348,7 +313,7 @@ BOOST_AUTO_TEST_CASE(edit_over_a_newer_version_can_take_theirs)
     Commitment theirs = opened;
     theirs.title = "Titre changé par un collègue";
     theirs = CommitmentRepository(shown.Db()).Update(theirs);
-    WhenShown<ConflictDialog>([](ConflictDialog& dialog) { Click(dialog, ConflictDialog::TakeTheirsId); });
+    AnswerModal<ConflictDialog>([](ConflictDialog& dialog) { Click(dialog, ConflictDialog::TakeTheirsId); });
     CommitmentValues mine{opened.themeId, opened.ref, "Mon titre", opened.description, opened.status, opened.origin};
     const SaveOutcome outcome = shown.view->SaveCommitment(&opened, mine, shown.frame);
     BOOST_TEST(!outcome.saved);

@@ -12,7 +12,6 @@
 #include "app/localization.h"
 #include "app/main_frame.h"
 #include "db/contribution_list.h"
-#include "db/demo.h"
 #include "support/backends.h"
 
 #include <algorithm>
@@ -32,7 +31,9 @@
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
+using concerto::test::PressOk;
 using concerto::test::Settle;
+using concerto::test::WhenShown;
 
 using namespace concerto;
 
@@ -57,14 +58,7 @@ struct Fixture {
 
     explicit Fixture(Backend backend = Backend::Sqlite, std::uint64_t contributions = 500)
     {
-        auto db = test::FreshDatabase(backend);
-        SilentProgress progress;
-        GenerateDemo(*db, DemoOptions{contributions, 2023}, progress);
-        frame = new MainFrame(std::move(db));
-        frame->SetSize(1366, 768);
-        frame->Show();
-        frame->Raise();
-        Settle();
+        frame = test::ShowDemoFrame(backend, contributions);
         frame->ShowArea(ContributionsArea);
         view = dynamic_cast<ContributionPanel*>(frame->View(ContributionsArea));
         BOOST_REQUIRE(view);
@@ -93,44 +87,6 @@ struct Fixture {
         BOOST_REQUIRE(WaitUntilIdle(*view));
     }
 };
-
-/// Runs `action` once on the first modal dialog of type D, as soon as it shows (from a timer,
-/// which also fires inside the dialog's modal loop); gives up after `seconds`.
-template <class D> class WhenShown : public wxTimer {
-public:
-    explicit WhenShown(std::function<void(D&)> action, double seconds = 15)
-        : m_action(std::move(action)),
-          m_deadline(std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long>(seconds * 1000)))
-    {
-        Start(30);
-    }
-    void Notify() override
-    {
-        for (wxWindow* window : wxTopLevelWindows)
-            if (auto* dialog = dynamic_cast<D*>(window); dialog && dialog->IsModal() && dialog->IsShown()) {
-                Stop();
-                m_done = true;
-                m_action(*dialog);
-                return;
-            }
-        if (std::chrono::steady_clock::now() > m_deadline)
-            Stop();
-    }
-    bool Done() const { return m_done; }
-
-private:
-    std::function<void(D&)> m_action;
-    std::chrono::steady_clock::time_point m_deadline;
-    bool m_done = false;
-};
-
-/// Presses the dialog's OK button (validation and transfer included, as a click does).
-void PressOk(wxDialog& dialog)
-{
-    wxCommandEvent click(wxEVT_BUTTON, wxID_OK);
-    click.SetEventObject(dialog.FindWindow(wxID_OK));
-    dialog.GetEventHandler()->ProcessEvent(click);
-}
 
 /// "500 contributions", in the interface language, as the view should say it.
 wxString CountLabel(long long count)

@@ -6,7 +6,6 @@
 #include "app/areas.h"
 #include "app/main_frame.h"
 #include "app/reference_panel.h"
-#include "db/demo.h"
 #include "db/repositories.h"
 #include "dialogs/conflict_dialog.h"
 #include "dialogs/reference_item_dialog.h"
@@ -20,6 +19,9 @@
 #include <wx/textctrl.h>
 #include <wx/utils.h>
 
+using concerto::test::AnswerModal;
+using concerto::test::Click;
+using concerto::test::PressOk;
 using concerto::test::Settle;
 using concerto::test::WaitUntil;
 
@@ -33,13 +35,7 @@ struct Shown {
 
     explicit Shown(Backend backend)
     {
-        auto db = test::FreshDatabase(backend);
-        SilentProgress progress;
-        GenerateDemo(*db, DemoOptions{150, 2023}, progress);
-        frame = new MainFrame(std::move(db));
-        frame->SetSize(1366, 768);
-        frame->Show();
-        Settle();
+        frame = test::ShowDemoFrame(backend, 150);
         frame->ShowArea(ReferenceDataArea);
         view = dynamic_cast<ReferenceDataPanel*>(frame->View(ReferenceDataArea));
         BOOST_REQUIRE(view);
@@ -144,35 +140,6 @@ void NeighbourhoodLifecycle(Shown& shown)
     BOOST_TEST(shown.IndexOf(used) >= 0);
 }
 
-template <class D> void WhenShown(std::function<void(D&)> act)
-{
-    wxTheApp->CallAfter([act] {
-        for (wxWindow* window : wxTopLevelWindows)
-            if (auto* dialog = dynamic_cast<D*>(window); dialog && dialog->IsModal()) {
-                act(*dialog);
-                if (dialog->IsModal())
-                    dialog->EndModal(wxID_CANCEL);
-                return;
-            }
-        BOOST_ERROR("the expected dialog did not show");
-    });
-}
-
-/// Clicks the button `id` of `dialog` as a user would: the event starts at the button.
-void Click(wxDialog& dialog, int id)
-{
-    wxWindow* button = dialog.FindWindow(id);
-    BOOST_REQUIRE(button);
-    wxCommandEvent click(wxEVT_BUTTON, id);
-    click.SetEventObject(button);
-    button->GetEventHandler()->ProcessEvent(click);
-}
-
-void PressOk(wxDialog& dialog)
-{
-    Click(dialog, wxID_OK);
-}
-
 wxTextCtrl* Field(wxWindow& dialog, const char* key)
 {
     return dynamic_cast<wxTextCtrl*>(wxWindow::FindWindowByName(key, &dialog));
@@ -201,7 +168,7 @@ BOOST_AUTO_TEST_CASE(dialog_checks_required_fields_then_saves)
     shown.Loaded();
     const long long before = ChannelRepository(shown.Db()).Count();
     wxString refusal;
-    WhenShown<ReferenceItemDialog>([&](ReferenceItemDialog& dialog) {
+    AnswerModal<ReferenceItemDialog>([&](ReferenceItemDialog& dialog) {
         Field(dialog, "code")->SetValue("porte-a-porte");
         PressOk(dialog); // no name yet
         BOOST_TEST(dialog.IsModal());
@@ -268,14 +235,14 @@ BOOST_AUTO_TEST_CASE(rename_over_a_newer_version_asks_first)
     mine["name"] = "Mon nom";
 
     // Take theirs: nothing of mine is written, the dialog may close.
-    WhenShown<ConflictDialog>([](ConflictDialog& dialog) { Click(dialog, ConflictDialog::TakeTheirsId); });
+    AnswerModal<ConflictDialog>([](ConflictDialog& dialog) { Click(dialog, ConflictDialog::TakeTheirsId); });
     ReferenceSaveOutcome outcome = shown.view->SaveRow(&opened, mine, shown.frame);
     BOOST_TEST(!outcome.saved);
     BOOST_TEST(outcome.closeDialog);
     BOOST_TEST(ChannelRepository(shown.Db()).Get(opened.id).name == "Renommé par un collègue");
 
     // Keep mine: saved knowingly over theirs.
-    WhenShown<ConflictDialog>([](ConflictDialog& dialog) { Click(dialog, ConflictDialog::KeepMineId); });
+    AnswerModal<ConflictDialog>([](ConflictDialog& dialog) { Click(dialog, ConflictDialog::KeepMineId); });
     outcome = shown.view->SaveRow(&opened, mine, shown.frame);
     BOOST_TEST(outcome.saved);
     const Channel stored = ChannelRepository(shown.Db()).Get(opened.id);

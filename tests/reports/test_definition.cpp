@@ -7,25 +7,19 @@
 #include "reports/datasets.h"
 #include "reports/definition.h"
 #include "reports/engine_context.h"
+#include "text_file.h"
 
 #include <algorithm>
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 using namespace concerto;
 using namespace concerto::report;
 
-namespace {
+using test::ReadText;
 
-std::string ReadText(const std::filesystem::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+namespace {
 
 // "# line: N" and "# message: …" at the top of each invalid definition.
 struct Expectation {

@@ -3,6 +3,7 @@
 
 #include "core/csv_reader.h"
 #include "core/tabular.h"
+#include "tabular_support.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -10,34 +11,10 @@
 #include <cstring>
 
 using namespace concerto;
-
-namespace {
-
-std::string ImportFile(const std::string& name) { return std::string(CONCERTO_TEST_DATA_DIR) + "/import/" + name; }
-
-using Rows = std::vector<std::pair<std::uint64_t, std::vector<std::string>>>;
-
-Rows ReadAll(TabularReader& reader)
-{
-    Rows rows;
-    std::vector<std::string> cells;
-    while (reader.Next(cells))
-        rows.emplace_back(reader.Line(), cells);
-    return rows;
-}
-
-// The message of the ValidationError `read` throws (empty if it throws none).
-template <typename F> std::string ErrorOf(F read)
-{
-    try {
-        read();
-    } catch (const ValidationError& error) {
-        return error.what();
-    }
-    return {};
-}
-
-} // namespace
+using test::ErrorOf;
+using test::ImportFile;
+using test::ReadAll;
+using test::Rows;
 
 BOOST_AUTO_TEST_SUITE(csv_reader)
 

@@ -6,6 +6,7 @@
 #include "core/xlsx_reader.h"
 #include "core/xlsx_values.h"
 #include "reports/xlsx_table.h"
+#include "tabular_support.h"
 
 #include <boost/test/unit_test.hpp>
 
@@ -16,28 +17,11 @@
 using namespace concerto;
 namespace fs = std::filesystem;
 
+using test::ErrorOf;
+using test::ImportFile;
+using test::ReadAll;
+
 namespace {
-
-std::string ImportFile(const std::string& name) { return std::string(CONCERTO_TEST_DATA_DIR) + "/import/" + name; }
-
-std::vector<std::pair<std::uint64_t, std::vector<std::string>>> ReadAll(TabularReader& reader)
-{
-    std::vector<std::pair<std::uint64_t, std::vector<std::string>>> rows;
-    std::vector<std::string> cells;
-    while (reader.Next(cells))
-        rows.emplace_back(reader.Line(), cells);
-    return rows;
-}
-
-template <typename F> std::string ErrorOf(F read)
-{
-    try {
-        read();
-    } catch (const ValidationError& error) {
-        return error.what();
-    }
-    return {};
-}
 
 fs::path TempDir()
 {

@@ -1,0 +1,35 @@
+#pragma once
+// The import wizard and the export dialog bound to the open database: previews and saved
+// mappings through the worker, simulations, imports and exports on a thread of their own with
+// progress and cancel, and change notifications once an import has written.
+
+#include "app/app_context.h"
+#include "core/import_spec.h"
+
+#include <string>
+#include <vector>
+#include <wx/string.h>
+
+class wxWindow;
+
+namespace concerto {
+
+class ExportDialog;
+class ImportWizard;
+
+/// Opens the import wizard for the consultation shown (one at a time: an open one is raised),
+/// with `path` already chosen when given. Returns nullptr, after telling the user, when no
+/// consultation is shown. After an import the touched tables are announced with NotifyChanged.
+ImportWizard* OpenImportWizard(wxWindow* parent, AppContext& context, const wxString& path = {});
+
+/// Opens the export dialog for the consultation shown (one at a time). Returns nullptr, after
+/// telling the user, when no consultation is shown.
+ExportDialog* OpenExportDialog(wxWindow* parent, AppContext& context);
+
+/// Makes a file dropped on `frame` open the import wizard with that file chosen.
+void AcceptImportDrops(wxWindow* frame, AppContext& context);
+
+/// The tables an import of `kind` may write, for NotifyChanged.
+const std::vector<std::string>& ImportedTables(ImportKind kind);
+
+} // namespace concerto
