@@ -379,15 +379,6 @@ void MainFrame::UseDatabase(std::unique_ptr<Database> db)
     RememberDatabase(*m_db);
     AddToRecentFiles();
     m_monitor->Watch(*m_db);
-    // The dashboard's figures count rows of every table: any change (an import, an entry, another
-    // client's work) makes them stale; they are read again when the dashboard is next shown.
-    // Our own changes refresh it at once when it is on screen; other clients' (which may come
-    // many a second) only mark it stale.
-    m_context->SubscribeWithOrigin([this](const std::string&, bool remote) {
-        m_dashboardStale = true;
-        if (!remote && m_book->GetSelection() == DashboardArea)
-            RefreshDashboard();
-    });
     ReloadConsultation();
     RefreshRole();
     ShowArea(DashboardArea);

@@ -2,8 +2,11 @@
 // is previewed, mapped, simulated and imported (read back with SQL); a cancelled import leaves
 // the database as it was; an export writes a file that reads back with the same rows.
 
+#include "app/areas.h"
+#include "app/dashboard_panel.h"
 #include "app/frame_ids.h"
 #include "app/import_window.h"
+#include "app/localization.h"
 #include "app/main_frame.h"
 #include "core/tabular.h"
 #include "db/import.h"
@@ -196,6 +199,12 @@ void ImportsAMappedCsv(Backend backend)
     BOOST_TEST_REQUIRE(WaitUntil([&] { return !wizard->IsRunning(); }));
     BOOST_TEST_REQUIRE(wizard->ImportDone().has_value(), wizard->ProblemText().utf8_string());
     BOOST_TEST(wizard->ImportDone()->created == 3u);
+    // The dashboard behind the wizard counts the new contributions without being asked to.
+    f.frame->ShowArea(DashboardArea);
+    BOOST_TEST(WaitUntil([&] {
+        return !f.frame->GetDashboard().IsLoading() &&
+               f.frame->GetDashboard().FigureText("contribution") == FormatCount(before + 3);
+    }));
     const Params c = {{"c", f.ConsultationId()}};
     BOOST_TEST(f.Scalar("SELECT COUNT(*) FROM contribution WHERE consultation_id = :c", c) == before + 3);
     BOOST_TEST(f.Text("SELECT body FROM contribution WHERE consultation_id = :c AND source_ref = 'IMP-1'", c) ==
