@@ -28,7 +28,8 @@ struct CommitmentCounts {
 
 /// The counts of every commitment of `consultationId` that has at least one tagged
 /// contribution, keyed by commitment id; commitments without any are absent.
-/// Tags that name only a theme are not counted. One statement, on either backend.
+/// Tags that name only a theme and excluded contributions are not counted. One statement, on
+/// either backend.
 std::map<std::string, CommitmentCounts> CountLinkedContributions(Database& db, const std::string& consultationId);
 
 } // namespace concerto

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace concerto {
 
@@ -36,6 +37,8 @@ enum ChannelIndex { Communaux, Caravane, CafeQuartier, Plateforme, MicroTrottoir
 
 // Share of contributions per channel (agora and public meeting collect none directly).
 const double kChannelWeights[] = {15, 35, 12, 28, 3, 4, 0, 3, 0};
+
+struct PointSeed;
 
 // One id stream per seed: deterministic UUIDs and instants make two runs byte-identical.
 class Generator {
@@ -284,6 +287,10 @@ private:
 
     void CreateContributions();
     void CreateSynthesis();
+    std::optional<std::size_t> CommitmentIndex(const std::string& ref) const;
+    std::vector<std::string> PointEvidence(const PointSeed& seed);
+    void CreatePoint(const PointSeed& seed);
+    Commitment CreateBornCommitment(const PointSeed& seed);
 
     Database& m_db;
     DemoOptions m_options;
@@ -297,9 +304,12 @@ private:
     std::map<std::string, std::string> m_labels;
     std::vector<Meeting> m_meetings;
     std::map<std::string, std::vector<std::size_t>> m_meetingsByChannel;
-    // Evidence kept for the synthesis: a few contributions per commitment and per label.
-    std::map<std::size_t, std::vector<std::string>> m_evidenceByCommitment;
-    std::map<std::string, std::vector<std::string>> m_evidenceByLabel;
+    // Evidence kept for the synthesis: a few contributions per commitment and per label, the
+    // ones flagged as quotes apart.
+    std::map<std::size_t, std::vector<std::string>> m_evidenceByCommitment, m_quotesByCommitment;
+    std::map<std::string, std::vector<std::string>> m_evidenceByLabel, m_quotesByLabel;
+    std::vector<std::string> m_topicIds;
+    int m_bornCount = 0;
 };
 
 void Generator::CreateContributions()
@@ -395,9 +405,6 @@ void Generator::CreateContributions()
                 tag.themeId = m_themes[m_random.Below(m_themes.size())].id;
             } else {
                 tag.commitmentId = m_commitments[commitment].id;
-                auto& evidence = m_evidenceByCommitment[commitment];
-                if (evidence.size() < 6)
-                    evidence.push_back(c.id);
             }
             tags.push_back(Stamp(tag, taggedAt));
             if (!offProgramme && m_random.Chance(0.15)) {
@@ -411,13 +418,19 @@ void Generator::CreateContributions()
                 }
             }
             c.isQuote = c.body.size() > 120 && m_random.Chance(0.12);
+            // Evidence for the reorientation points: the flagged quotes, then a few others.
+            if (!offProgramme) {
+                auto& evidence = (c.isQuote ? m_quotesByCommitment : m_evidenceByCommitment)[commitment];
+                if (evidence.size() < 6)
+                    evidence.push_back(c.id);
+            }
         }
         if (offProgramme && c.state != ContributionState::Excluded) {
             ContributionLabel link;
             link.contributionId = c.id;
             link.labelId = m_labels[label];
             links.push_back(Stamp(link, c.receivedAt));
-            auto& evidence = m_evidenceByLabel[label];
+            auto& evidence = (c.isQuote ? m_quotesByLabel : m_evidenceByLabel)[label];
             if (evidence.size() < 6)
                 evidence.push_back(c.id);
         }
@@ -445,140 +458,250 @@ void Generator::CreateContributions()
     m_progress.Advance(total);
 }
 
+// Salient topics: labels and commitments that belong together, and the agora that worked on each.
+struct TopicSeed {
+    const char* title;
+    const char* description;
+    std::vector<const char*> labels, commitments; // label names, commitment refs
+    int agora;                                     // index of the agora that worked on it, or -1
+    const char* outcome;
+};
+const TopicSeed kTopics[] = {
+    {"Solidarités et accès aux droits",
+     "Aide alimentaire, démarches en ligne, isolement des aîné·es.",
+     {"coût de la vie", "accès aux services numériques"},
+     {"SOL-03", "SOL-04", "SOL-06"},
+     0,
+     "Trois priorités : une aide alimentaire plus proche des familles, un accompagnement aux démarches en ligne "
+     "dans chaque maison de quartier, des visites régulières aux aîné·es isolé·es."},
+    {"Vivre ensemble dans l'espace public",
+     "Propreté, dépôts sauvages, bruit : le partage de l'espace public.",
+     {"propreté des rues", "dépôts sauvages", "nuisances sonores", "déjections canines"},
+     {"MOB-09", "MOB-10", "LOG-14"},
+     1,
+     "La propreté passe avant tout : les participant·es demandent un plan par quartier, construit avec les "
+     "habitant·es, et des collectes d'encombrants plus fréquentes."},
+    {"Densification et qualité de la ville",
+     "Rythme des constructions, loyers, équipements qui suivent.",
+     {"prix des loyers", "stationnement gênant"},
+     {"LOG-11", "LOG-12", "LOG-02"},
+     2,
+     "Inquiétude sur le rythme des constructions : ralentir les programmes neufs tant que les écoles, les crèches "
+     "et les espaces verts ne suivent pas."},
+    {"Adaptation au changement climatique",
+     "Îlots de fraîcheur, arbres, logements trop chauds l'été.",
+     {"chaleur dans les logements"},
+     {"ECO-11", "ECO-02", "ECO-01", "LOG-07"},
+     3,
+     "Ouvrir des îlots de fraîcheur accessibles à tous l'été, planter d'abord dans les rues les plus minérales, "
+     "isoler en priorité les logements sociaux les plus exposés."},
+    {"Jeunesse et vie de quartier",
+     "Lieux pour les jeunes, rodéos et deux-roues, activités.",
+     {"rodéos urbains", "trottinettes et deux-roues"},
+     {"EDU-08", "EDU-12"},
+     -1,
+     ""},
+};
+
+// Reorientation points decided at the restitution evening.
+struct PointSeed {
+    const char* title;
+    const char* rationale;
+    Decision decision;
+    const char* owner;
+    std::size_t topic;
+    std::vector<std::pair<const char*, ChangeKind>> commitments; // ref ("" : a new commitment), change
+    const char* followUp;
+    const char* lastNote; // the second dated note of an adopted point
+};
+const PointSeed kPoints[] = {
+    {"Renforcer l'aide alimentaire de proximité",
+     "Les cafés de quartier et l'agora Solidarités ont fait remonter des besoins croissants, surtout chez les "
+     "familles monoparentales.",
+     Decision::Adopted, "Adjointe aux solidarités", 0, {{"SOL-03", ChangeKind::Amended}},
+     "Deux points de distribution supplémentaires en 2024",
+     "Convention signée avec une association pour un second point de distribution à Ivry-Port."},
+    {"Un plan propreté par quartier, co-construit avec les habitant·es",
+     "La propreté est le premier sujet hors programme, cité dans tous les quartiers et en tête de l'agora "
+     "Vivre ensemble.",
+     Decision::Adopted, "Direction de l'espace public", 1,
+     {{"", ChangeKind::New}, {"MOB-09", ChangeKind::Amended}},
+     "Diagnostics en marchant lancés dans trois quartiers",
+     "Premier diagnostic en marchant au Petit-Ivry : vingt-trois points noirs relevés avec les habitant·es."},
+    {"Créer dix îlots de fraîcheur d'ici 2026",
+     "Les épisodes de chaleur de l'été 2023 ont marqué les esprits ; l'agora Action climatique en a fait sa "
+     "première demande.",
+     Decision::Adopted, "Adjointe à la transition écologique", 3,
+     {{"", ChangeKind::New}, {"ECO-11", ChangeKind::Amended}},
+     "Trois premiers sites retenus pour l'été 2024",
+     "Trois cours d'école ouvertes comme îlots de fraîcheur en juillet et août 2024."},
+    {"Ralentir le rythme des constructions neuves",
+     "L'agora Densification a exprimé une inquiétude forte sur les équipements et les espaces verts.",
+     Decision::Deferred, "Adjoint à l'urbanisme", 2, {{"LOG-11", ChangeKind::Amended}}, "", ""},
+    {"Renoncer aux bornes de recharge électrique au profit du vélo",
+     "Une partie des contributions juge les bornes peu utiles à la majorité des habitant·es, qui n'ont pas de "
+     "voiture.",
+     Decision::Rejected, "Adjoint aux mobilités", 3, {{"MOB-11", ChangeKind::Dropped}}, "", ""},
+    {"Ouvrir un lieu dédié aux 15-25 ans dans chaque quartier",
+     "Les jeunes rencontré·es par la caravane demandent des lieux à eux, ouverts le soir.", Decision::Proposed,
+     "Direction de la jeunesse", 4, {{"EDU-08", ChangeKind::Amended}}, "", ""},
+};
+
 void Generator::CreateSynthesis()
 {
     m_progress.Begin("Synthèse", 0);
-    struct TopicSeed {
-        const char* title;
-        const char* description;
-        std::size_t theme;
-        int agora; // index of the agora that worked on it, or -1
-    };
-    static const TopicSeed kTopics[] = {
-        {"Solidarités et accès aux droits", "Accès aux droits, aide alimentaire, isolement des aînés.", 3, 0},
-        {"Vivre ensemble dans l'espace public", "Propreté, tranquillité, partage de l'espace public.", 4, 1},
-        {"Densification et qualité de la ville", "Rythme des constructions, espaces verts, équipements.", 0, 2},
-        {"Adaptation au changement climatique", "Îlots de fraîcheur, végétalisation, rénovation énergétique.", 1, 3},
-        {"Jeunesse et vie de quartier", "Lieux pour les jeunes, activités, petite enfance.", 2, -1},
-    };
     std::vector<std::size_t> agoras;
     for (std::size_t i = 0; i < m_meetings.size(); ++i)
         if (m_meetings[i].kind == MeetingKind::Agora)
             agoras.push_back(i);
     const Timestamp when = Timestamp::At({2023, 10, 30}, 14);
-    std::vector<std::string> topicIds;
-    std::size_t labelCursor = 0;
-    const auto& labelNames = demo::EmergingLabels();
     for (const auto& seed : kTopics) {
         Topic topic;
         topic.consultationId = m_consultation.id;
         topic.title = seed.title;
         topic.description = seed.description;
         topic = Save(topic, when);
-        topicIds.push_back(topic.id);
+        m_topicIds.push_back(topic.id);
         auto link = [&](TopicLink l) {
             l.topicId = topic.id;
             Save(l, when);
         };
-        for (int k = 0; k < 2 && labelCursor < labelNames.size(); ++k, ++labelCursor) {
+        for (const char* label : seed.labels) {
             TopicLink l;
-            l.labelId = m_labels[labelNames[labelCursor]];
+            l.labelId = m_labels.at(label);
             link(l);
         }
-        const auto& themeCommitments = m_commitmentsByTheme[seed.theme % m_themes.size()];
-        for (std::size_t k = 0; k < 3 && k < themeCommitments.size(); ++k) {
-            TopicLink l;
-            l.commitmentId = m_commitments[themeCommitments[k]].id;
-            link(l);
-        }
+        for (const char* ref : seed.commitments)
+            if (const auto index = CommitmentIndex(ref)) {
+                TopicLink l;
+                l.commitmentId = m_commitments[*index].id;
+                link(l);
+            }
         if (seed.agora >= 0 && static_cast<std::size_t>(seed.agora) < agoras.size()) {
             TopicLink l;
             l.meetingId = m_meetings[agoras[seed.agora]].id;
-            l.outcome = "Les participant·es ont hiérarchisé leurs attentes et formulé trois pistes de réorientation "
-                        "soumises à la soirée de restitution.";
+            l.outcome = seed.outcome;
             link(l);
         }
     }
-    const Meeting& restitution = m_meetings.back();
-    struct PointSeed {
-        const char* title;
-        const char* rationale;
-        Decision decision;
-        const char* owner;
-        std::size_t topic;
-        ChangeKind change;
+    for (const auto& seed : kPoints)
+        CreatePoint(seed);
+}
+
+std::optional<std::size_t> Generator::CommitmentIndex(const std::string& ref) const
+{
+    for (std::size_t i = 0; i < m_commitments.size(); ++i)
+        if (m_commitments[i].ref == ref)
+            return i;
+    return std::nullopt;
+}
+
+// The contributions a point cites: quotes about its commitments and topic first, then others.
+std::vector<std::string> Generator::PointEvidence(const PointSeed& seed)
+{
+    std::vector<std::string> quotes, others;
+    auto add = [](std::vector<std::string>& into, const std::vector<std::string>& from, std::size_t most) {
+        for (std::size_t k = 0, taken = 0; k < from.size() && taken < most; ++k)
+            if (std::find(into.begin(), into.end(), from[k]) == into.end()) {
+                into.push_back(from[k]);
+                ++taken;
+            }
     };
-    static const PointSeed kPoints[] = {
-        {"Renforcer l'aide alimentaire de proximité",
-         "Les cafés de quartier ont fait remonter des besoins croissants, surtout chez les familles monoparentales.",
-         Decision::Adopted, "Adjointe aux solidarités", 0, ChangeKind::Amended},
-        {"Un plan propreté par quartier, co-construit avec les habitant·es",
-         "La propreté est le premier sujet hors programme, cité dans tous les quartiers.", Decision::Adopted,
-         "Direction de l'espace public", 1, ChangeKind::New},
-        {"Ralentir le rythme des constructions neuves",
-         "L'agora densification a exprimé une inquiétude forte sur les équipements et les espaces verts.",
-         Decision::Deferred, "Adjoint à l'urbanisme", 2, ChangeKind::Amended},
-        {"Créer dix îlots de fraîcheur d'ici 2026", "Les épisodes de chaleur de l'été 2023 ont marqué les esprits.",
-         Decision::Adopted, "Adjointe à la transition écologique", 3, ChangeKind::New},
-        {"Abandonner le parking silo du centre-ville",
-         "Le projet est jugé contraire aux objectifs climatiques par une majorité des contributions.",
-         Decision::Rejected, "Adjoint aux mobilités", 3, ChangeKind::Dropped},
-        {"Ouvrir un lieu dédié aux 15-25 ans dans chaque quartier",
-         "Les jeunes rencontré·es par la caravane demandent des lieux à eux.", Decision::Proposed,
-         "Direction de la jeunesse", 4, ChangeKind::Amended},
-    };
-    int newRef = 0;
-    for (const auto& seed : kPoints) {
-        Reorientation point;
-        point.consultationId = m_consultation.id;
-        point.title = seed.title;
-        point.rationale = seed.rationale;
-        point.decision = seed.decision;
-        point.meetingId = restitution.id;
-        point.owner = seed.owner;
-        point.followUp = seed.decision == Decision::Adopted ? "Inscrit au budget 2024" : "";
-        point = Save(point, restitution.startsAt);
-        const std::size_t theme = kTopics[seed.topic].theme % m_themes.size();
-        std::string commitmentId;
-        if (seed.change == ChangeKind::New && seed.decision == Decision::Adopted) {
-            Commitment born;
-            born.consultationId = m_consultation.id;
-            born.themeId = m_themes[theme].id;
-            born.ref = "NOUV-" + std::to_string(++newRef);
-            born.title = seed.title;
-            born.description = std::string("Engagement né de la soirée de restitution : ") + seed.rationale;
-            born.status = CommitmentStatus::Planned;
-            born.origin = "restitution";
-            born.position = static_cast<int>(m_commitments.size() + newRef);
-            commitmentId = Save(born, restitution.startsAt).id;
-        } else {
-            const auto& candidates = m_commitmentsByTheme[theme];
-            commitmentId = m_commitments[candidates[m_random.Below(candidates.size())]].id;
+    for (const auto& [ref, change] : seed.commitments)
+        if (const auto index = CommitmentIndex(ref)) {
+            add(quotes, m_quotesByCommitment[*index], 2);
+            add(others, m_evidenceByCommitment[*index], 2);
         }
-        ReorientationLink toCommitment;
-        toCommitment.reorientationId = point.id;
-        toCommitment.commitmentId = commitmentId;
-        toCommitment.change = seed.change;
-        Save(toCommitment, restitution.startsAt);
-        ReorientationLink toTopic;
-        toTopic.reorientationId = point.id;
-        toTopic.topicId = topicIds[seed.topic];
-        Save(toTopic, restitution.startsAt);
-        const auto& evidence = m_evidenceByCommitment[m_commitmentsByTheme[theme].front()];
-        for (std::size_t k = 0; k < evidence.size() && k < 3; ++k) {
-            ReorientationLink proof;
-            proof.reorientationId = point.id;
-            proof.contributionId = evidence[k];
-            Save(proof, restitution.startsAt);
-        }
-        if (seed.decision == Decision::Adopted) {
-            ReorientationNote note;
-            note.reorientationId = point.id;
-            note.notedOn = Date{2024, 1, 16};
-            note.body = "Présenté en bureau municipal ; calendrier de mise en œuvre en préparation.";
-            Save(note, Timestamp::At(note.notedOn, 11));
-        }
+    for (const char* label : kTopics[seed.topic].labels) {
+        add(quotes, m_quotesByLabel[label], 1);
+        add(others, m_evidenceByLabel[label], 1);
     }
+    // An adopted point with no quote flagged on its own subjects cites those of its topic's commitments.
+    if (quotes.empty() && seed.decision == Decision::Adopted)
+        for (const char* ref : kTopics[seed.topic].commitments)
+            if (const auto index = CommitmentIndex(ref))
+                add(quotes, m_quotesByCommitment[*index], 1);
+    quotes.resize(std::min<std::size_t>(quotes.size(), 3));
+    add(quotes, others, 5 - quotes.size());
+    return quotes;
+}
+
+void Generator::CreatePoint(const PointSeed& seed)
+{
+    const Meeting& restitution = m_meetings.back();
+    Reorientation point;
+    point.consultationId = m_consultation.id;
+    point.title = seed.title;
+    point.rationale = seed.rationale;
+    point.decision = seed.decision;
+    point.meetingId = restitution.id;
+    point.owner = seed.owner;
+    point.followUp = seed.followUp;
+    point = Save(point, restitution.startsAt);
+    auto link = [&](ReorientationLink l) {
+        l.reorientationId = point.id;
+        Save(l, restitution.startsAt);
+    };
+    for (const auto& [ref, change] : seed.commitments) {
+        ReorientationLink l;
+        l.change = change;
+        if (*ref)
+            l.commitmentId = m_commitments[CommitmentIndex(ref).value()].id;
+        else
+            l.commitmentId = CreateBornCommitment(seed).id;
+        link(l);
+    }
+    ReorientationLink toTopic;
+    toTopic.topicId = m_topicIds[seed.topic];
+    link(toTopic);
+    for (const auto& contribution : PointEvidence(seed)) {
+        ReorientationLink proof;
+        proof.contributionId = contribution;
+        link(proof);
+    }
+    if (seed.decision != Decision::Adopted)
+        return;
+    const std::pair<Date, std::string> notes[] = {
+        {Date{2024, 1, 16}, "Présenté en bureau municipal ; calendrier de mise en œuvre en préparation."},
+        {Date{2024, 3, 12}, seed.lastNote}};
+    for (const auto& [on, body] : notes) {
+        ReorientationNote note;
+        note.reorientationId = point.id;
+        note.notedOn = on;
+        note.body = body;
+        Save(note, Timestamp::At(on, 11));
+    }
+}
+
+// A commitment born at the restitution: "to do" from that evening, under way since March 2024.
+Commitment Generator::CreateBornCommitment(const PointSeed& seed)
+{
+    const Meeting& restitution = m_meetings.back();
+    // In the theme of the topic's first commitment.
+    const std::size_t sibling = CommitmentIndex(kTopics[seed.topic].commitments.front()).value();
+    Commitment born;
+    born.consultationId = m_consultation.id;
+    born.themeId = m_commitments[sibling].themeId;
+    born.ref = "NOUV-" + std::to_string(++m_bornCount);
+    born.title = seed.title;
+    born.description = std::string("Engagement né de la soirée de restitution : ") + seed.rationale;
+    born.status = CommitmentStatus::InProgress;
+    born.origin = "restitution";
+    born.position = static_cast<int>(m_commitments.size()) + m_bornCount;
+    born = Save(born, restitution.startsAt);
+    StatusChange first;
+    first.commitmentId = born.id;
+    first.status = CommitmentStatus::Planned;
+    first.effectiveOn = restitution.startsAt.Day();
+    first.comment = std::string("Né du point de réorientation « ") + seed.title + " »";
+    Save(first, restitution.startsAt);
+    StatusChange started;
+    started.commitmentId = born.id;
+    started.status = CommitmentStatus::InProgress;
+    started.effectiveOn = Date{2024, 3, 4};
+    started.comment = seed.followUp;
+    Save(started, Timestamp::At(started.effectiveOn, 12));
+    return born;
 }
 
 } // namespace

@@ -9,6 +9,8 @@
 #include "db/import_internal.h"
 #include "db/repositories.h"
 
+#include <type_traits>
+
 namespace concerto::import_detail {
 
 void NameIndex::Add(const std::string& name, const std::string& id)
@@ -63,6 +65,31 @@ const char* FrenchField(const std::string& field)
     if (field == "card")
         return "Carte inconnue";
     return "Étiquette inconnue";
+}
+
+/// Creates the row of `pending` (a theme, channel, neighbourhood or label), named after the text
+/// the file gave: its code and its name or title are that text; a consultation's own table gets
+/// the consultation; an ordered list puts it at `position` (then advanced). Labels have no code
+/// nor position. Returns how the import summary names it, e.g. « Thème « Mobilité » ».
+template <class Entity>
+std::string CreateNamed(Database& db, const PendingReference& pending, const std::string& consultationId,
+                        int& position, const char* noun)
+{
+    constexpr bool kOfConsultation = std::is_same_v<Entity, Theme> || std::is_same_v<Entity, Label>;
+    Entity entity;
+    entity.id = pending.id;
+    if constexpr (kOfConsultation)
+        entity.consultationId = consultationId;
+    if constexpr (std::is_same_v<Entity, Theme>)
+        entity.title = pending.name;
+    else
+        entity.name = pending.name;
+    if constexpr (!std::is_same_v<Entity, Label>) {
+        entity.code = pending.name;
+        entity.position = position++;
+    }
+    Repository<Entity>(db).Create(entity);
+    return std::string(noun) + " " + QuoteFrench(pending.name);
 }
 
 } // namespace
@@ -145,46 +172,18 @@ void References::CreatePending(Database& db, std::vector<std::string>& created)
     int position = 1000;
     for (const auto& pending : m_pending) {
         switch (pending.table) {
-        case PendingReference::Table::Theme: {
-            Theme theme;
-            theme.id = pending.id;
-            theme.consultationId = m_consultationId;
-            theme.code = pending.name;
-            theme.title = pending.name;
-            theme.position = position++;
-            ThemeRepository(db).Create(theme);
-            created.push_back("Thème " + QuoteFrench(pending.name));
+        case PendingReference::Table::Theme:
+            created.push_back(CreateNamed<Theme>(db, pending, m_consultationId, position, "Thème"));
             break;
-        }
-        case PendingReference::Table::Channel: {
-            Channel channel;
-            channel.id = pending.id;
-            channel.code = pending.name;
-            channel.name = pending.name;
-            channel.position = position++;
-            ChannelRepository(db).Create(channel);
-            created.push_back("Canal " + QuoteFrench(pending.name));
+        case PendingReference::Table::Channel:
+            created.push_back(CreateNamed<Channel>(db, pending, m_consultationId, position, "Canal"));
             break;
-        }
-        case PendingReference::Table::Neighbourhood: {
-            Neighbourhood neighbourhood;
-            neighbourhood.id = pending.id;
-            neighbourhood.code = pending.name;
-            neighbourhood.name = pending.name;
-            neighbourhood.position = position++;
-            NeighbourhoodRepository(db).Create(neighbourhood);
-            created.push_back("Quartier " + QuoteFrench(pending.name));
+        case PendingReference::Table::Neighbourhood:
+            created.push_back(CreateNamed<Neighbourhood>(db, pending, m_consultationId, position, "Quartier"));
             break;
-        }
-        case PendingReference::Table::Label: {
-            Label label;
-            label.id = pending.id;
-            label.consultationId = m_consultationId;
-            label.name = pending.name;
-            LabelRepository(db).Create(label);
-            created.push_back("Étiquette " + QuoteFrench(pending.name));
+        case PendingReference::Table::Label:
+            created.push_back(CreateNamed<Label>(db, pending, m_consultationId, position, "Étiquette"));
             break;
-        }
         }
     }
 }

@@ -310,6 +310,29 @@ DatasetSql Themes(const Dialects& d)
                    std::string(kNotExcluded) + ")")}};
 }
 
+// Points in the order the restitution reads them: adopted, proposed, deferred, rejected; then by title.
+const char* const kPointRank = "CASE r.decision WHEN 'adopted' THEN '1' WHEN 'proposed' THEN '2' WHEN 'deferred' "
+                               "THEN '3' ELSE '4' END || r.title";
+
+// The point itself (alias r, meeting m), shared by the datasets that list points.
+FieldSql PointField(const Dialects& d)
+{
+    return Dim("reorientation", "reorientation", "r.title", d.Text("r.id"), kPointRank);
+}
+
+// The day a point was decided: its meeting's, else the day it was recorded.
+FieldSql DecidedOn(const Dialects& d, const char* name)
+{
+    return DayOf(d, name, "COALESCE(m.starts_at, r.created_at)");
+}
+
+// Contributions (not excluded) behind topic tp: carrying one of its labels or tagged on one of
+// its commitments (db/restitution.h, TopicEvidence).
+const char* const kTopicEvidence =
+    "(EXISTS (SELECT 1 FROM topic_link tl3 JOIN contribution_label cl3 ON cl3.label_id = tl3.label_id WHERE "
+    "tl3.topic_id = tp.id AND cl3.contribution_id = c.id) OR EXISTS (SELECT 1 FROM topic_link tl3 JOIN tag t3 ON "
+    "t3.commitment_id = tl3.commitment_id WHERE tl3.topic_id = tp.id AND t3.contribution_id = c.id))";
+
 DatasetSql Topics(const Dialects& d)
 {
     return {
@@ -337,10 +360,8 @@ DatasetSql Topics(const Dialects& d)
                d.List("tl2.outcome", "FROM topic_link tl2 WHERE tl2.topic_id = tp.id AND tl2.outcome <> ''",
                       "tl2.outcome")),
          Plain("contributions", ValueKind::Integer,
-               "(SELECT COUNT(DISTINCT cl2.contribution_id) FROM topic_link tl2 JOIN contribution_label cl2 ON "
-               "cl2.label_id = tl2.label_id JOIN contribution c2 ON c2.id = cl2.contribution_id WHERE tl2.topic_id = "
-               "tp.id AND c2." +
-                   std::string(kNotExcluded) + ")")}};
+               "(SELECT COUNT(*) FROM contribution c WHERE c.consultation_id = tp.consultation_id AND c." +
+                   std::string(kNotExcluded) + " AND " + kTopicEvidence + ")")}};
 }
 
 DatasetSql Reorientations(const Dialects& d)
@@ -350,14 +371,21 @@ DatasetSql Reorientations(const Dialects& d)
         "FROM reorientation r LEFT JOIN meeting m ON m.id = r.meeting_id",
         "r.consultation_id",
         "",
-        "r.created_at, r.title",
-        {Plain("title", ValueKind::Text, "r.title"), Plain("rationale", ValueKind::Text, "r.rationale"),
-         Enum("decision", "decision", "r.decision"),
+        std::string(kPointRank) + ", r.created_at",
+        {PointField(d), Plain("title", ValueKind::Text, "r.title", kPointRank),
+         Plain("rationale", ValueKind::Text, "r.rationale"), Enum("decision", "decision", "r.decision"),
          Dim("meeting", "meeting", "COALESCE(m.title, 'Hors rencontre')", d.Text("r.meeting_id"),
              d.Lite() ? "COALESCE(m.starts_at, '9999')" : "COALESCE(m.starts_at, CAST('9999-12-31' AS timestamptz))"),
-         Plain("owner", ValueKind::Text, "r.owner"), Plain("follow_up", ValueKind::Text, "r.follow_up"),
+         DecidedOn(d, "decided_on"), Plain("owner", ValueKind::Text, "r.owner"),
+         Plain("follow_up", ValueKind::Text, "r.follow_up"),
          Plain("commitments", ValueKind::Text,
                d.List("cm2.ref || COALESCE(' (' || " + EnumCase("change", "rl2.change", false, true) + " || ')', '')",
+                      "FROM reorientation_link rl2 JOIN commitment cm2 ON cm2.id = rl2.commitment_id WHERE "
+                      "rl2.reorientation_id = r.id",
+                      "cm2.position, cm2.ref")),
+         Plain("commitment_titles", ValueKind::Text,
+               d.List("cm2.ref || ' — ' || cm2.title || COALESCE(' (' || " +
+                          EnumCase("change", "rl2.change", false, true) + " || ')', '')",
                       "FROM reorientation_link rl2 JOIN commitment cm2 ON cm2.id = rl2.commitment_id WHERE "
                       "rl2.reorientation_id = r.id",
                       "cm2.position, cm2.ref")),
@@ -369,9 +397,76 @@ DatasetSql Reorientations(const Dialects& d)
          Plain("evidence", ValueKind::Integer,
                "(SELECT COUNT(*) FROM reorientation_link rl2 WHERE rl2.reorientation_id = r.id AND "
                "rl2.contribution_id IS NOT NULL)"),
+         Plain("notes", ValueKind::Integer,
+               "(SELECT COUNT(*) FROM reorientation_note rn2 WHERE rn2.reorientation_id = r.id)"),
          Plain("latest_note", ValueKind::Text,
                "COALESCE((SELECT rn2.body FROM reorientation_note rn2 WHERE rn2.reorientation_id = r.id ORDER BY "
-               "rn2.noted_on DESC, rn2.created_at DESC LIMIT 1), '')")}};
+               "rn2.noted_on DESC, rn2.created_at DESC LIMIT 1), '')"),
+         Plain("latest_note_on", ValueKind::Date,
+               "(SELECT rn2.noted_on FROM reorientation_note rn2 WHERE rn2.reorientation_id = r.id ORDER BY "
+               "rn2.noted_on DESC, rn2.created_at DESC LIMIT 1)")}};
+}
+
+// One row per point × cited contribution, with the contribution's fields.
+DatasetSql Evidence(const Dialects& d)
+{
+    DatasetSql s{"evidence",
+                 std::string("FROM reorientation_link el JOIN reorientation r ON r.id = el.reorientation_id "
+                             "JOIN contribution c ON c.id = el.contribution_id") +
+                     kContributionJoins,
+                 "r.consultation_id",
+                 "c.state",
+                 std::string(kPointRank) + ", c.seq",
+                 {PointField(d), Enum("decision", "decision", "r.decision"),
+                  Plain("contribution", ValueKind::Integer, "c.seq")}};
+    for (auto& field : ContributionFields(d))
+        if (field.spec.name != "number")
+            s.fields.push_back(std::move(field));
+    s.fields.push_back(Plain("commitments", ValueKind::Text,
+                             d.List("cm2.ref || ' (' || " + EnumCase("stance", "t2.stance", false, true) + " || ')'",
+                                    "FROM tag t2 JOIN commitment cm2 ON cm2.id = t2.commitment_id WHERE "
+                                    "t2.contribution_id = c.id",
+                                    "cm2.position, cm2.ref, t2.stance")));
+    s.fields.push_back(Plain("labels", ValueKind::Text,
+                             d.List("lb2.name",
+                                    "FROM contribution_label cl2 JOIN label lb2 ON lb2.id = cl2.label_id WHERE "
+                                    "cl2.contribution_id = c.id",
+                                    "lb2.name")));
+    return s;
+}
+
+// One row per topic × evidence contribution (kTopicEvidence), with the contribution's fields.
+DatasetSql TopicEvidence(const Dialects& d)
+{
+    DatasetSql s{"topic_evidence",
+                 std::string("FROM topic tp JOIN contribution c ON c.consultation_id = tp.consultation_id AND ") +
+                     kTopicEvidence + kContributionJoins,
+                 "tp.consultation_id",
+                 "c.state",
+                 "tp.created_at, tp.title, c.seq",
+                 {Dim("topic", "topic", "tp.title", d.Text("tp.id"), "tp.created_at"),
+                  Plain("contribution", ValueKind::Integer, "c.seq")}};
+    for (auto& field : ContributionFields(d))
+        if (field.spec.name != "number")
+            s.fields.push_back(std::move(field));
+    return s;
+}
+
+// One row per point × commitment it touches: the booklet's « Réorientation adoptée le … ».
+DatasetSql CommitmentChanges(const Dialects& d)
+{
+    return {"commitment_changes",
+            "FROM reorientation_link rl JOIN reorientation r ON r.id = rl.reorientation_id JOIN commitment cm ON "
+            "cm.id = rl.commitment_id JOIN theme th ON th.id = cm.theme_id LEFT JOIN meeting m ON m.id = r.meeting_id",
+            "r.consultation_id",
+            "",
+            "th.position, cm.position, cm.ref, " + std::string(kPointRank),
+            {Dim("commitment", "commitment", "cm.ref || ' — ' || cm.title", d.Text("cm.id"), "cm.position"),
+             Plain("commitment_ref", ValueKind::Text, "cm.ref", "cm.position"),
+             Dim("theme", "theme", "th.title", d.Text("th.id"), "th.position"),
+             Enum("origin", "origin", "cm.origin"), PointField(d), Plain("title", ValueKind::Text, "r.title"),
+             Enum("decision", "decision", "r.decision"), Enum("change", "change", "rl.change"),
+             DecidedOn(d, "decided_on"), Plain("owner", ValueKind::Text, "r.owner")}};
 }
 
 DatasetSql Labels(const Dialects& d)
@@ -404,7 +499,10 @@ std::vector<DatasetSql> Build(Backend backend, bool at)
             Reference(d, "channels", "channel", "ch", "channel", "channel_id"),
             Themes(d),
             Topics(d),
+            TopicEvidence(d),
             Reorientations(d),
+            Evidence(d),
+            CommitmentChanges(d),
             Labels(d)};
 }
 

@@ -472,6 +472,10 @@ std::vector<Member> Members(Database& db, const std::string& dimension, const st
             "SELECT " + id + ", x.title, x.ref FROM meeting x WHERE x.consultation_id = :c ORDER BY x.starts_at, x.ref";
     else if (dimension == "topic")
         sql = "SELECT " + id + ", x.title, '' FROM topic x WHERE x.consultation_id = :c ORDER BY x.created_at, x.title";
+    else if (dimension == "reorientation")
+        sql = "SELECT " + id +
+              ", x.title, '' FROM reorientation x WHERE x.consultation_id = :c ORDER BY CASE x.decision WHEN "
+              "'adopted' THEN 1 WHEN 'proposed' THEN 2 WHEN 'deferred' THEN 3 ELSE 4 END, x.title";
     else if (dimension == "label")
         sql = "SELECT " + id + ", x.name, '' FROM label x WHERE x.consultation_id = :c ORDER BY x.name";
     else if (dimension == "consultation")

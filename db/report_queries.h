@@ -107,7 +107,7 @@ struct Member {
 };
 
 /// Every member of `dimension` ("neighbourhood", "channel", "theme", "commitment", "meeting",
-/// "topic", "label", "consultation", and the enumerations "stance", "status", "state",
+/// "topic", "label", "reorientation", "consultation", and the enumerations "stance", "status", "state",
 /// "meeting_kind", "decision", "origin", "change"), for `consultationId` when the dimension
 /// belongs to a consultation. Throws ValidationError for an unknown dimension.
 std::vector<Member> Members(Database& db, const std::string& dimension, const std::string& consultationId);

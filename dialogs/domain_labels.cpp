@@ -43,4 +43,32 @@ wxString StanceName(Stance stance)
     return wxString();
 }
 
+wxString DecisionName(Decision decision)
+{
+    switch (decision) {
+    case Decision::Proposed:
+        return wxGETTEXT_IN_CONTEXT("decision", "Proposed");
+    case Decision::Adopted:
+        return wxGETTEXT_IN_CONTEXT("decision", "Adopted");
+    case Decision::Rejected:
+        return wxGETTEXT_IN_CONTEXT("decision", "Rejected");
+    case Decision::Deferred:
+        return wxGETTEXT_IN_CONTEXT("decision", "Deferred");
+    }
+    return wxString();
+}
+
+wxString ChangeName(ChangeKind change)
+{
+    switch (change) {
+    case ChangeKind::Amended:
+        return wxGETTEXT_IN_CONTEXT("commitment change", "Amended");
+    case ChangeKind::New:
+        return wxGETTEXT_IN_CONTEXT("commitment change", "New");
+    case ChangeKind::Dropped:
+        return wxGETTEXT_IN_CONTEXT("commitment change", "Dropped");
+    }
+    return wxString();
+}
+
 } // namespace concerto

@@ -16,5 +16,9 @@ wxString StateName(ContributionState state);
 const std::vector<ContributionState>& StatesInOrder();
 /// "Support", "Criticism", "Proposal", "Question", "Observation" (translated).
 wxString StanceName(Stance stance);
+/// "Proposed", "Adopted", "Rejected", "Deferred" (translated).
+wxString DecisionName(Decision decision);
+/// How a reorientation point changes a commitment: "Amended", "New", "Dropped" (translated).
+wxString ChangeName(ChangeKind change);
 
 } // namespace concerto

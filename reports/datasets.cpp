@@ -180,21 +180,80 @@ std::vector<DatasetInfo> Build()
           F("agoras", "Agoras", T::Text, "Agoras qui l'ont travaillée."),
           F("outcome", "Conclusions", T::Text, "Conclusions des agoras."),
           F("contributions", "Contributions", T::Integer,
-            "Contributions (non exclues) portant une des étiquettes rattachées.")}});
+            "Contributions à l'appui (non exclues) : celles qui portent une des étiquettes rattachées ou sont "
+            "codées sur un des engagements rattachés, comptées une fois.")}});
 
+    DatasetInfo topicEvidence{
+        "topic_evidence",
+        "Contributions à l'appui des thématiques",
+        "Une ligne par thématique × contribution à l'appui : contribution non exclue qui porte une des étiquettes "
+        "de la thématique ou est codée sur un de ses engagements. Une contribution à l'appui de deux thématiques "
+        "compte une ligne pour chacune.",
+        "Contributions",
+        {F("topic", "Thématique", T::Dimension, "La thématique.", "topic"),
+         F("contribution", "N° contribution", T::Integer, "Numéro de la contribution.")}};
+    for (auto& field : ContributionFields(false))
+        topicEvidence.fields.push_back(field);
+    all.push_back(topicEvidence);
+
+    const auto point = [] {
+        return F("reorientation", "Point de réorientation", T::Dimension,
+                 "Le point (son intitulé) ; les points adoptés d'abord, puis proposés, reportés, rejetés.",
+                 "reorientation");
+    };
+    const auto decision = [] {
+        return F("decision", "Décision", T::Dimension, "Proposé, adopté, rejeté ou reporté.", "decision");
+    };
     all.push_back(
         {"reorientations",
          "Points de réorientation",
-         "Une ligne par point de réorientation décidé à la soirée de restitution.",
+         "Une ligne par point de réorientation décidé à la soirée de restitution ; les points adoptés d'abord.",
          "Points",
-         {F("title", "Intitulé", T::Text, "Intitulé du point."), F("rationale", "Motif", T::Text, "Pourquoi."),
-          F("decision", "Décision", T::Dimension, "Proposé, adopté, rejeté ou reporté.", "decision"),
-          F("meeting", "Rencontre", T::Dimension, "Rencontre où il a été décidé.", "meeting"),
+         {point(), F("title", "Intitulé", T::Text, "Intitulé du point."), F("rationale", "Motif", T::Text, "Pourquoi."),
+          decision(), F("meeting", "Rencontre", T::Dimension, "Rencontre où il a été décidé.", "meeting"),
+          F("decided_on", "Décidé le", T::Date,
+            "Jour de la rencontre où il a été décidé (à défaut, jour de sa saisie)."),
           F("owner", "Pilote", T::Text, "Qui le porte."), F("follow_up", "Suivi", T::Text, "Où il en est."),
           F("commitments", "Engagements", T::Text, "Engagements touchés, avec le changement : « LOG-01 (modifié) »."),
+          F("commitment_titles", "Engagements concernés", T::Text,
+            "Les mêmes avec leur intitulé : « LOG-01 — Intitulé (modifié) »."),
           F("topics", "Thématiques", T::Text, "Thématiques saillantes liées."),
           F("evidence", "Contributions citées", T::Integer, "Nombre de contributions citées à l'appui."),
-          F("latest_note", "Dernière note", T::Text, "Dernière note de suivi.")}});
+          F("notes", "Notes de suivi", T::Integer, "Nombre de notes de suivi."),
+          F("latest_note", "Dernière note", T::Text, "Dernière note de suivi."),
+          F("latest_note_on", "Note du", T::Date, "Date de la dernière note de suivi (vide sans note).")}});
+
+    DatasetInfo evidence{
+        "evidence",
+        "Contributions citées à l'appui des points",
+        "Une ligne par point de réorientation × contribution citée à l'appui, avec les champs de la contribution "
+        "(les contributions exclues sont écartées). Dans une répétition sur les points (over = "
+        "\"reorientations\"), seules celles du point courant.",
+        "Contributions citées",
+        {point(), decision(),
+         F("contribution", "N° contribution", T::Integer, "Numéro de la contribution citée.")}};
+    for (auto& field : ContributionFields(false))
+        evidence.fields.push_back(field);
+    evidence.fields.push_back(F("commitments", "Engagements codés", T::Text,
+                                "Engagements codés sur la contribution avec leur position, ex. « LOG-01 (critique) »."));
+    evidence.fields.push_back(F("labels", "Étiquettes", T::Text, "Étiquettes libres de la contribution."));
+    all.push_back(evidence);
+
+    all.push_back(
+        {"commitment_changes",
+         "Engagements touchés par les points",
+         "Une ligne par point de réorientation × engagement qu'il touche, avec le changement (modifié, nouveau, "
+         "abandonné). Les sections booklet s'en servent pour signaler les réorientations de chaque engagement.",
+         "Changements",
+         {F("commitment", "Engagement", T::Dimension, "L'engagement, « RÉF — titre ».", "commitment"),
+          F("commitment_ref", "Réf.", T::Text, "Référence de l'engagement."),
+          F("theme", "Thème", T::Dimension, "Thème de l'engagement.", "theme"),
+          F("origin", "Origine", T::Dimension, "Programme, ou né à la soirée de restitution.", "origin"), point(),
+          F("title", "Point de réorientation", T::Text, "Intitulé du point."), decision(),
+          F("change", "Changement", T::Dimension, "Modifié, nouveau ou abandonné (vide si non précisé).", "change"),
+          F("decided_on", "Décidé le", T::Date,
+            "Jour de la rencontre où le point a été décidé (à défaut, jour de sa saisie)."),
+          F("owner", "Pilote", T::Text, "Qui porte le point.")}});
 
     all.push_back(
         {"labels",
@@ -278,6 +337,7 @@ const std::vector<RepeatSource>& RepeatSources()
         {"commitments", "commitments", "commitment"},
         {"meetings", "meetings", "meeting"},
         {"topics", "topics", "topic"},
+        {"reorientations", "reorientations", "reorientation"},
     };
     return sources;
 }

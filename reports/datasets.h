@@ -52,7 +52,7 @@ const std::vector<DatasetInfo>& Datasets();
 const DatasetInfo* FindDataset(const std::string& name);
 
 /// The items a `repeat` section can go over ("neighbourhoods", "channels", "themes",
-/// "commitments", "meetings", "topics"), each with the dataset that lists them.
+/// "commitments", "meetings", "topics", "reorientations"), each with the dataset that lists them.
 struct RepeatSource {
     std::string over;      ///< "neighbourhoods"
     std::string dataset;   ///< the dataset listing the items ("neighbourhoods")

@@ -159,6 +159,9 @@ struct ChartSection {
 
 /// Citizens' words: contributions of the dataset `tags` grouped per commitment or theme.
 struct QuotesSection {
+    /// Where the quotes come from: "tags" (codings), or a dataset of contributions with a
+    /// "contribution" number such as "evidence" (a point's cited contributions) or "topic_evidence".
+    std::string dataset = "tags";
     enum class Per { None, Commitment, Theme } per = Per::Commitment;
     int max = 3;              ///< per group
     int minLength = 40;       ///< characters
@@ -177,6 +180,9 @@ struct BookletSection {
     std::vector<std::string> statuses; ///< which statuses, in order; empty: done, in_progress, planned, dropped
     bool showDescription = true;
     bool showComment = true; ///< the latest status comment as the entry's detail
+    /// Each reorientation point touching the commitment (decided on or before the date) as a
+    /// line of the entry's detail: « Réorientation adoptée le JJ/MM/AAAA : titre (modifié) ».
+    bool showReorientations = true;
 };
 
 /// The nested sections once for each item of a dimension, with the item bound as a parameter.

@@ -245,6 +245,19 @@ void Parser::ReadChart(const TomlValue& table, const std::string& path, Section&
 void Parser::ReadQuotes(const TomlValue& table, const std::string& path, Section& section)
 {
     QuotesSection body;
+    if (ReadString(table, "dataset", path, body.dataset) && Find(table, "dataset")) {
+        // Quotes need a contribution's number, words and provenance.
+        const DatasetInfo* dataset = FindDataset(body.dataset);
+        bool quotable = dataset != nullptr;
+        for (const char* field : {"contribution", "body", "is_quote", "channel", "meeting", "neighbourhood", "date"})
+            quotable = quotable && dataset->FindField(field);
+        if (!quotable) {
+            Report(*Find(table, "dataset"), path + ".dataset",
+                   "jeu de données sans citations « " + body.dataset + " » (tags, evidence, topic_evidence)" +
+                       Suggest(body.dataset, {"tags", "evidence", "topic_evidence"}));
+            body.dataset = "tags";
+        }
+    }
     std::string per;
     if (ReadString(table, "per", path, per) && !per.empty()) {
         if (per == "commitment")
@@ -274,6 +287,12 @@ void Parser::ReadQuotes(const TomlValue& table, const std::string& path, Section
     ReadBool(table, "anonymise", path, body.anonymise);
     ReadBool(table, "show_counts", path, body.showCounts);
     ReadBool(table, "skip_empty", path, body.skipEmpty);
+    const char* group = body.per == QuotesSection::Per::Commitment ? "commitment"
+                        : body.per == QuotesSection::Per::Theme    ? "theme"
+                                                                   : nullptr;
+    if (group && FindDataset(body.dataset) && !FindDataset(body.dataset)->FindField(group))
+        Report(Find(table, "per") ? *Find(table, "per") : table, path + ".per",
+               "le jeu de données « " + body.dataset + " » n'a pas de champ « " + group + " » : per = \"none\"");
     section.body = body;
 }
 
@@ -307,6 +326,7 @@ void Parser::ReadBooklet(const TomlValue& table, const std::string& path, Sectio
     }
     ReadBool(table, "show_description", path, body.showDescription);
     ReadBool(table, "show_comment", path, body.showComment);
+    ReadBool(table, "show_reorientations", path, body.showReorientations);
     section.body = std::move(body);
 }
 

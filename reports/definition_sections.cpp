@@ -29,10 +29,10 @@ std::vector<std::string> KindKeys(const std::string& kind)
     if (kind == "chart")
         return {"chart", "dataset", "category", "series", "measure", "horizontal", "limit", "value_title"};
     if (kind == "quotes")
-        return {"per",          "max",       "min_length",  "max_length", "flagged_first",
-                "only_flagged", "anonymise", "show_counts", "skip_empty"};
+        return {"dataset",       "per",          "max",       "min_length",  "max_length",
+                "flagged_first", "only_flagged", "anonymise", "show_counts", "skip_empty"};
     if (kind == "booklet")
-        return {"group_by", "statuses", "show_description", "show_comment"};
+        return {"group_by", "statuses", "show_description", "show_comment", "show_reorientations"};
     if (kind == "repeat")
         return {"over", "as", "skip_empty", "sections"};
     return {};
@@ -216,8 +216,8 @@ void Parser::ReadSection(const TomlValue& table, const std::string& path, int de
             dataset = c->dataset;
         else if (const auto* g = std::get_if<ChartSection>(&section.body))
             dataset = g->dataset;
-        else if (std::holds_alternative<QuotesSection>(section.body))
-            dataset = "tags";
+        else if (const auto* q = std::get_if<QuotesSection>(&section.body))
+            dataset = q->dataset;
         else if (std::holds_alternative<BookletSection>(section.body))
             dataset = "commitments";
         if (!dataset.empty() && !FindDataset(dataset))

@@ -30,6 +30,9 @@ struct ItemFilter {
     std::string key;
 };
 
+/// Lines of text by commitment ref.
+using ChangeLines = std::map<std::string, std::vector<std::string>>;
+
 class Engine {
 public:
     Engine(Database& db, const Definition& def, const ParameterValues& values, Progress* progress);
@@ -60,6 +63,9 @@ public:
     void Chart(const Section& section, const ChartSection& chart);
     void Quotes(const Section& section, const QuotesSection& quotes, int level);
     void Booklet(const Section& section, const BookletSection& booklet);
+    /// « Réorientation adoptée le JJ/MM/AAAA : titre (modifié) » for each point touching a
+    /// commitment, by commitment ref, decided on or before the section's date.
+    ChangeLines PointsByCommitment(const Section& section);
     void Repeat(const Section& section, const RepeatSection& repeat, int level);
 
     /// The members a cross-table or chart lists for `field` of `dataset`, in natural order,

@@ -58,20 +58,26 @@ void Engine::Quotes(const Section& section, const QuotesSection& quotes, int lev
     const std::string groupField = quotes.per == QuotesSection::Per::Commitment ? "commitment"
                                    : quotes.per == QuotesSection::Per::Theme    ? "theme"
                                                                                 : "";
-    const reportdb::DatasetQuery base = Query("tags", &section);
+    // Datasets without stances (a point's evidence) count contributions only.
+    const std::string dataset = quotes.dataset.empty() ? std::string("tags") : quotes.dataset;
+    const DatasetInfo* info = FindDataset(dataset);
+    const bool stanced = info && info->FindField("stance");
+    const std::string stance = stanced ? "stance" : "contribution";
+    const reportdb::DatasetQuery base = Query(dataset, &section);
     // Stance counts per group, over every contribution in scope (quotable or not).
     std::map<std::string, std::map<std::string, long long>> byStance;
     std::map<std::string, long long> totals;
     {
         reportdb::DatasetQuery q = base;
-        q.columns = {{groupField.empty() ? "stance" : groupField, Aggregate::None},
-                     {"stance", Aggregate::None},
-                     {"contribution", Aggregate::Distinct}};
-        reportdb::Run(m_db, q, [&](const QueryRow& row) {
-            byStance[groupField.empty() ? "" : row[0].key][row[1].key] = row[2].integer;
-        });
-        q.columns = {{groupField.empty() ? "stance" : groupField, Aggregate::None},
-                     {"contribution", Aggregate::Distinct}};
+        if (stanced) {
+            q.columns = {{groupField.empty() ? "stance" : groupField, Aggregate::None},
+                         {"stance", Aggregate::None},
+                         {"contribution", Aggregate::Distinct}};
+            reportdb::Run(m_db, q, [&](const QueryRow& row) {
+                byStance[groupField.empty() ? "" : row[0].key][row[1].key] = row[2].integer;
+            });
+        }
+        q.columns = {{groupField, Aggregate::None}, {"contribution", Aggregate::Distinct}};
         if (groupField.empty())
             q.columns = {{"contribution", Aggregate::Distinct}};
         reportdb::Run(m_db, q, [&](const QueryRow& row) {
@@ -79,7 +85,7 @@ void Engine::Quotes(const Section& section, const QuotesSection& quotes, int lev
         });
     }
     reportdb::DatasetQuery q = base;
-    q.columns = {{groupField.empty() ? "stance" : groupField, Aggregate::None},
+    q.columns = {{groupField.empty() ? stance : groupField, Aggregate::None},
                  {"contribution", Aggregate::None},
                  {"body", Aggregate::None},
                  {"is_quote", Aggregate::None},
@@ -87,7 +93,7 @@ void Engine::Quotes(const Section& section, const QuotesSection& quotes, int lev
                  {"meeting", Aggregate::None},
                  {"neighbourhood", Aggregate::None},
                  {"date", Aggregate::None},
-                 {"stance", Aggregate::None}};
+                 {stance, Aggregate::None}};
     reportdb::FieldFilter length;
     length.field = "body";
     length.op = reportdb::FieldFilter::Op::MinLength;
@@ -116,7 +122,7 @@ void Engine::Quotes(const Section& section, const QuotesSection& quotes, int lev
     if (groupField.empty())
         groups = {{"", ""}};
     else
-        for (const auto& member : AxisMembers("tags", groupField, &section))
+        for (const auto& member : AxisMembers(dataset, groupField, &section))
             groups.emplace_back(member.key, member.label);
     for (const auto& [key, label] : groups) {
         CheckCancelled();
@@ -130,7 +136,8 @@ void Engine::Quotes(const Section& section, const QuotesSection& quotes, int lev
             if (static_cast<int>(Utf8Length(text)) < quotes.minLength)
                 return;
             seen.insert(row[QNumber].integer);
-            stances.insert(row[QStance].key);
+            if (stanced)
+                stances.insert(row[QStance].key);
             QuoteBlock quote;
             quote.text = french::Typography(Shorten(text, static_cast<std::size_t>(quotes.maxLength)));
             std::string source = row[QMeeting].key.empty() ? row[QChannel].text : row[QMeeting].text;
@@ -139,7 +146,8 @@ void Engine::Quotes(const Section& section, const QuotesSection& quotes, int lev
                 source += ", " + row[QNeighbourhood].text;
             source += " — " + french::LongDate(row[QDate].date);
             quote.source = french::Typography(source);
-            quote.stance = LowerFirst(row[QStance].text);
+            if (stanced)
+                quote.stance = LowerFirst(row[QStance].text);
             chosen.push_back(std::move(quote));
         };
         const auto& rows = candidates[key];
@@ -148,9 +156,10 @@ void Engine::Quotes(const Section& section, const QuotesSection& quotes, int lev
             for (const auto& row : rows)
                 if (row[QFlagged].integer)
                     take(row);
-        for (const auto& row : rows)
-            if (!stances.count(row[QStance].key))
-                take(row);
+        if (stanced)
+            for (const auto& row : rows)
+                if (!stances.count(row[QStance].key))
+                    take(row);
         for (const auto& row : rows)
             take(row);
         if (chosen.empty() && quotes.skipEmpty)
@@ -174,6 +183,39 @@ void Engine::Quotes(const Section& section, const QuotesSection& quotes, int lev
     }
 }
 
+ChangeLines Engine::PointsByCommitment(const Section& section)
+{
+    // The points decided on or before the booklet's date (every point without one).
+    reportdb::DatasetQuery q = Query("commitment_changes", &section);
+    enum { PRef, PTitle, PDecision, PChange, PDay };
+    q.columns = {{"commitment_ref", Aggregate::None},
+                 {"title", Aggregate::None},
+                 {"decision", Aggregate::None},
+                 {"change", Aggregate::None},
+                 {"decided_on", Aggregate::None}};
+    if (const auto at = DateValue(section.at)) {
+        reportdb::FieldFilter until;
+        until.field = "decided_on";
+        until.op = reportdb::FieldFilter::Op::Range;
+        until.to = at->ToIso();
+        q.filters.push_back(until);
+    }
+    static const std::map<std::string, std::string> kDecided = {
+        {"adopted", "adoptée"}, {"proposed", "proposée"}, {"rejected", "rejetée"}, {"deferred", "reportée"}};
+    ChangeLines lines;
+    reportdb::Run(m_db, q, [&](const QueryRow& row) {
+        const auto decided = kDecided.find(row[PDecision].key);
+        std::string line = "Réorientation " + (decided == kDecided.end() ? row[PDecision].text : decided->second);
+        if (!row[PDay].null)
+            line += " le " + french::ShortDate(row[PDay].date);
+        line += " : " + row[PTitle].text;
+        if (!row[PChange].null && !row[PChange].text.empty())
+            line += " (" + LowerFirst(row[PChange].text) + ")";
+        lines[row[PRef].text].push_back(line);
+    });
+    return lines;
+}
+
 void Engine::Booklet(const Section& section, const BookletSection& booklet)
 {
     reportdb::DatasetQuery q = Query("commitments", &section);
@@ -187,6 +229,7 @@ void Engine::Booklet(const Section& section, const BookletSection& booklet)
         if (!row[CStatus].null) // not yet a commitment at that date
             rows.push_back(row);
     });
+    const auto changes = booklet.showReorientations ? PointsByCommitment(section) : ChangeLines{};
     std::vector<std::string> statuses = booklet.statuses;
     if (statuses.empty())
         statuses = {"done", "in_progress", "planned", "dropped"};
@@ -208,6 +251,9 @@ void Engine::Booklet(const Section& section, const BookletSection& booklet)
         }
         if (row[COrigin].key == "restitution")
             e.detail += std::string(e.detail.empty() ? "" : " — ") + "Né à la soirée de restitution";
+        if (const auto found = changes.find(row[CRef].text); found != changes.end())
+            for (const auto& line : found->second)
+                e.detail += (e.detail.empty() ? "" : "\n") + line;
         e.detail = french::Typography(e.detail);
         return e;
     };

@@ -36,12 +36,47 @@ AppContext::AppContext(Database& db, wxWindow* frame)
 
 void AppContext::SetDatabase(Database& db)
 {
+    const Location& before = m_db->GetLocation();
+    const bool switched = before.backend != db.GetLocation().backend || before.target != db.GetLocation().target;
     m_listener.reset(); // its thread stops before the location it listens to changes
     m_worker.reset();   // finishes its current job on the old database first
     m_db = &db;
     m_worker = std::make_unique<DatabaseWorker>(db);
     m_consultation.reset();
     StartListener();
+    if (switched) {
+        m_shownId.reset(); // the consultation shown next in this database is no second switch
+        AnnounceSwitch();
+    }
+}
+
+void AppContext::SetConsultation(const std::optional<Consultation>& consultation)
+{
+    m_consultation = consultation;
+    const bool switched = m_shownId && *m_shownId != ConsultationId();
+    m_shownId = ConsultationId();
+    if (switched)
+        AnnounceSwitch();
+}
+
+std::shared_ptr<void> AppContext::SubscribeToSwitch(std::function<void()> handler)
+{
+    const int id = m_nextListener++;
+    m_switchHandlers[id] = std::move(handler);
+    std::weak_ptr<int> alive = m_lifetime;
+    return std::shared_ptr<void>(nullptr, [this, alive, id](void*) {
+        if (alive.lock())
+            m_switchHandlers.erase(id);
+    });
+}
+
+void AppContext::AnnounceSwitch()
+{
+    // Copy first: a handler may unsubscribe (its window closing) while being told.
+    const auto handlers = m_switchHandlers;
+    for (const auto& [id, handler] : handlers)
+        if (m_switchHandlers.count(id))
+            handler();
 }
 
 AppContext::~AppContext()

@@ -45,7 +45,13 @@ public:
     const std::optional<Consultation>& CurrentConsultation() const { return m_consultation; }
     /// Its id, or an empty string.
     std::string ConsultationId() const { return m_consultation ? m_consultation->id : std::string(); }
-    void SetConsultation(const std::optional<Consultation>& consultation) { m_consultation = consultation; }
+    /// Shows `consultation`; when it is another one than shown before, the switch handlers are called.
+    void SetConsultation(const std::optional<Consultation>& consultation);
+    /// Calls `handler()` whenever the program turns to other data: another database is opened, or
+    /// another consultation shown (a reconnection to the same database is no switch). For the
+    /// windows bound to one consultation, which close then. Until the returned token is
+    /// destroyed; the token may outlive the context (a window the frame deletes after it).
+    [[nodiscard]] std::shared_ptr<void> SubscribeToSwitch(std::function<void()> handler);
 
     /// Tells every subscriber that rows of `table` changed (created, edited, deleted). `remote`
     /// is true for changes announced by the server: another client's, or this program's own
@@ -69,6 +75,7 @@ private:
     struct PendingChanges;
 
     void StartListener();
+    void AnnounceSwitch();
     void FlushRemoteChanges();
 
     Database* m_db;
@@ -77,9 +84,11 @@ private:
     std::optional<Consultation> m_consultation;
     std::map<int, ChangeHandler> m_listeners;
     int m_nextListener = 1;
+    std::map<int, std::function<void()>> m_switchHandlers;
+    std::optional<std::string> m_shownId; ///< the consultation last shown; none yet, or just after a switch
     std::shared_ptr<PendingChanges> m_pending;
     std::unique_ptr<wxTimer> m_coalesce;
-    Lifetime m_lifetime = NewLifetime(); ///< guards the listener's calls into the UI thread
+    Lifetime m_lifetime = NewLifetime(); ///< guards the listener's calls into the UI thread, and the switch tokens
     std::unique_ptr<ChangeListener> m_listener;
 };
 

@@ -13,5 +13,6 @@ AreaView* CreateMeetingsView(wxWindow* parent, AppContext& context);
 AreaView* CreateReferenceDataView(wxWindow* parent, AppContext& context);
 AreaView* CreateCodingView(wxWindow* parent, AppContext& context);
 AreaView* CreateReportsView(wxWindow* parent, AppContext& context);
+AreaView* CreateSynthesisView(wxWindow* parent, AppContext& context);
 
 } // namespace concerto

@@ -1,6 +1,7 @@
 #include "app/commitment_detail.h"
 
 #include "dialogs/commitment_dialog.h"
+#include "dialogs/domain_labels.h"
 
 #include <wx/datetime.h>
 #include <wx/intl.h>
@@ -53,7 +54,7 @@ CommitmentDetailPane::CommitmentDetailPane(wxWindow* parent) : wxPanel(parent)
     left->Add(m_description, wxSizerFlags(1).Expand());
 
     auto* right = new wxBoxSizer(wxVERTICAL);
-    m_historyHeading = new wxStaticText(this, wxID_ANY, _("Status history"));
+    m_historyHeading = new wxStaticText(this, wxID_ANY, _("Timeline"));
     m_historyHeading->SetFont(m_historyHeading->GetFont().Bold());
     right->Add(m_historyHeading, wxSizerFlags().Border(wxBOTTOM, FromDIP(6)));
     m_history = ReadOnlyText(this);
@@ -70,6 +71,7 @@ CommitmentDetailPane::CommitmentDetailPane(wxWindow* parent) : wxPanel(parent)
 void CommitmentDetailPane::ShowHint(const wxString& hint)
 {
     m_commitmentId.clear();
+    m_origin.clear();
     m_historyCount = 0;
     m_title->SetLabel(wxString());
     m_marker->SetBitmap(wxBitmap());
@@ -83,6 +85,7 @@ void CommitmentDetailPane::ShowHint(const wxString& hint)
 void CommitmentDetailPane::ShowCommitment(const Commitment& commitment, const wxString& themeTitle)
 {
     m_commitmentId = commitment.id;
+    m_origin = commitment.origin;
     m_historyCount = 0;
     m_title->SetLabel(wxString::FromUTF8(commitment.ref) + L" \u2014 " + wxString::FromUTF8(commitment.title));
     m_title->SetToolTip(m_title->GetLabel());
@@ -110,16 +113,32 @@ void CommitmentDetailPane::ShowCommitment(const Commitment& commitment, const wx
 
 void CommitmentDetailPane::ShowHistory(const std::vector<StatusChange>& history)
 {
+    std::vector<TimelineEvent> timeline;
+    for (const auto& change : history) {
+        TimelineEvent event;
+        event.on = change.effectiveOn;
+        event.author = change.createdBy;
+        event.status = change.status;
+        event.comment = change.comment;
+        timeline.push_back(event);
+    }
+    ShowTimeline(timeline);
+}
+
+void CommitmentDetailPane::ShowTimeline(const std::vector<TimelineEvent>& timeline)
+{
     m_history->Clear();
-    m_historyCount = history.size();
-    if (history.empty()) {
+    m_historyCount = timeline.size();
+    if (timeline.empty()) {
         m_history->SetDefaultStyle(wxTextAttr(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT)));
         m_history->AppendText(_("No status change recorded yet. Use “Change the status…” (Ctrl+K) to record one."));
+        AppendOrigin();
         return;
     }
     // Newest first: what a reader wants to know is where the commitment stands now.
-    for (auto it = history.rbegin(); it != history.rend(); ++it)
+    for (auto it = timeline.rbegin(); it != timeline.rend(); ++it)
         AppendEntry(*it);
+    AppendOrigin();
     m_history->ShowPosition(0);
 }
 
@@ -131,26 +150,50 @@ void CommitmentDetailPane::ShowHistoryError(const wxString& message)
     m_history->AppendText(message);
 }
 
-void CommitmentDetailPane::AppendEntry(const StatusChange& change)
+void CommitmentDetailPane::AppendEntry(const TimelineEvent& event)
 {
     const wxColour text = wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT);
     const wxColour grey = wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT);
     const wxFont normal = m_history->GetFont();
     if (m_history->GetLastPosition() > 0)
         m_history->AppendText("\n");
-    m_history->SetDefaultStyle(wxTextAttr(CommitmentStatusColour(change.status)));
-    m_history->AppendText(L"\u25CF ");
+    const bool point = event.kind == TimelineEvent::Kind::Reorientation;
+    // A diamond in the restitution's plum for the points, a dot in the status colour otherwise.
+    m_history->SetDefaultStyle(wxTextAttr(point ? wxColour(0x75, 0x50, 0x7B) : CommitmentStatusColour(event.status)));
+    m_history->AppendText(point ? L"\u25C6 " : L"\u25CF ");
     m_history->SetDefaultStyle(wxTextAttr(text, wxNullColour, normal.Bold()));
-    m_history->AppendText(FormatDay(change.effectiveOn) + "   " + CommitmentStatusLabel(change.status));
-    // One line under it: the comment, then who recorded it, in grey.
+    if (point)
+        m_history->AppendText(FormatDay(event.on) + "   " +
+                              wxString::Format(_("Reorientation point “%s”"), wxString::FromUTF8(event.comment)));
+    else
+        m_history->AppendText(FormatDay(event.on) + "   " + CommitmentStatusLabel(event.status));
+    // One line under it: the comment (for a point: its change and decision), then who recorded it, in grey.
     m_history->SetDefaultStyle(wxTextAttr(text, wxNullColour, normal));
     m_history->AppendText("\n    ");
-    if (!change.comment.empty())
-        m_history->AppendText(wxString::FromUTF8(change.comment) + "  ");
-    if (!change.createdBy.empty()) {
-        m_history->SetDefaultStyle(wxTextAttr(grey, wxNullColour, normal));
-        m_history->AppendText(wxString::Format(_("(recorded by %s)"), wxString::FromUTF8(change.createdBy)));
+    if (point) {
+        wxString what = wxString::Format(_("Decision: %s"), DecisionName(event.decision));
+        if (event.change)
+            what = wxString::Format(_("Change: %s"), ChangeName(*event.change)) + L"  \u00B7  " + what;
+        m_history->AppendText(what + "  ");
+    } else if (!event.comment.empty()) {
+        m_history->AppendText(wxString::FromUTF8(event.comment) + "  ");
     }
+    if (!event.author.empty()) {
+        m_history->SetDefaultStyle(wxTextAttr(grey, wxNullColour, normal));
+        m_history->AppendText(wxString::Format(_("(recorded by %s)"), wxString::FromUTF8(event.author)));
+    }
+}
+
+void CommitmentDetailPane::AppendOrigin()
+{
+    if (m_origin != "restitution")
+        return;
+    m_history->AppendText("\n");
+    m_history->SetDefaultStyle(wxTextAttr(wxColour(0x75, 0x50, 0x7B)));
+    m_history->AppendText(L"\u2605 ");
+    m_history->SetDefaultStyle(
+        wxTextAttr(wxSystemSettings::GetColour(wxSYS_COLOUR_WINDOWTEXT), wxNullColour, m_history->GetFont().Bold()));
+    m_history->AppendText(_("Born at the restitution evening"));
 }
 
 wxString CommitmentDetailPane::HistoryText() const

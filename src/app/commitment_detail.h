@@ -3,6 +3,7 @@
 // description on the left, its dated status history as a timeline on the right.
 
 #include "core/model.h"
+#include "db/restitution.h"
 
 #include <vector>
 #include <wx/panel.h>
@@ -26,6 +27,10 @@ public:
     /// Shows the history of the commitment shown (oldest first, as History() returns it),
     /// newest at the top.
     void ShowHistory(const std::vector<StatusChange>& history);
+    /// Shows the timeline of the commitment shown (oldest first, as CommitmentTimeline()
+    /// returns it), newest at the top: status changes, and the reorientation points that
+    /// touched it with their own marker.
+    void ShowTimeline(const std::vector<TimelineEvent>& timeline);
     /// Says the history could not be read, and why.
     void ShowHistoryError(const wxString& message);
 
@@ -37,9 +42,11 @@ public:
     std::size_t HistoryCount() const { return m_historyCount; }
 
 private:
-    void AppendEntry(const StatusChange& change);
+    void AppendEntry(const TimelineEvent& event);
+    void AppendOrigin();
 
     std::string m_commitmentId;
+    std::string m_origin; ///< of the commitment shown
     std::size_t m_historyCount = 0;
     wxStaticText* m_title = nullptr;
     wxStaticBitmap* m_marker = nullptr;

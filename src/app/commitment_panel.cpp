@@ -402,13 +402,14 @@ void CommitmentsPanel::UpdateDetail()
 void CommitmentsPanel::LoadHistory(const std::string& commitmentId)
 {
     m_loadingHistory = true;
-    m_context.Worker().Run<std::vector<StatusChange>>(
-        m_lifetime, [commitmentId](Database& db) { return CommitmentRepository(db).History(commitmentId); },
-        [this, commitmentId](std::vector<StatusChange> history) {
+    // The timeline: status changes and the reorientation points that touched the commitment.
+    m_context.Worker().Run<std::vector<TimelineEvent>>(
+        m_lifetime, [commitmentId](Database& db) { return CommitmentTimeline(db, commitmentId); },
+        [this, commitmentId](std::vector<TimelineEvent> timeline) {
             if (m_detail->CommitmentId() != commitmentId)
                 return;
             m_loadingHistory = false;
-            m_detail->ShowHistory(history);
+            m_detail->ShowTimeline(timeline);
         },
         [this, commitmentId](const Error& error) {
             if (m_detail->CommitmentId() != commitmentId)

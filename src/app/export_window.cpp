@@ -26,7 +26,8 @@ public:
           m_context(context), m_consultationId(context.ConsultationId()),
           m_thread({[this](const wxString& phase, unsigned long long total) { ShowPhase(phase, total); },
                     [this](unsigned long long done) { ShowAdvance(done); },
-                    [this](const wxString& error, bool cancelled) { ShowEnd(*m_rows, error, cancelled); }})
+                    [this](const wxString& error, bool cancelled) { ShowEnd(*m_rows, error, cancelled); }}),
+          m_switch(CloseOnSwitch(*this, context))
     {
     }
 
@@ -54,6 +55,7 @@ private:
     std::string m_consultationId;
     std::shared_ptr<unsigned long long> m_rows = std::make_shared<unsigned long long>(0);
     ReportThread m_thread;
+    std::shared_ptr<void> m_switch; ///< closes the dialog when the main window turns to other data
 };
 
 wxWeakRef<ExportDialog> g_openExport; ///< the export dialog open, if any (one at a time)

@@ -63,7 +63,8 @@ public:
           m_context(context), m_consultationId(context.ConsultationId()),
           m_thread({[this](const wxString& phase, unsigned long long total) { ShowPhase(phase, total); },
                     [this](unsigned long long done) { ShowAdvance(done); },
-                    [this](const wxString& error, bool cancelled) { OnRunFinished(error, cancelled); }})
+                    [this](const wxString& error, bool cancelled) { OnRunFinished(error, cancelled); }}),
+          m_switch(CloseOnSwitch(*this, context))
     {
     }
 
@@ -151,6 +152,7 @@ private:
     std::thread m_previewThread;
     int m_previewRequest = 0;
     Lifetime m_lifetime = NewLifetime();
+    std::shared_ptr<void> m_switch; ///< closes the wizard when the main window turns to other data
 };
 
 wxWeakRef<ImportWizard> g_openWizard; ///< the wizard open, if any (one at a time)
@@ -180,6 +182,14 @@ const std::vector<std::string>& ImportedTables(ImportKind kind)
     default:
         return contributions;
     }
+}
+
+std::shared_ptr<void> CloseOnSwitch(wxWindow& window, AppContext& context)
+{
+    return context.SubscribeToSwitch([&window] {
+        if (!window.IsBeingDeleted())
+            window.Close();
+    });
 }
 
 ImportWizard* OpenImportWizard(wxWindow* parent, AppContext& context, const wxString& path)

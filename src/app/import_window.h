@@ -6,6 +6,7 @@
 #include "app/app_context.h"
 #include "core/import_spec.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 #include <wx/string.h>
@@ -28,6 +29,12 @@ ExportDialog* OpenExportDialog(wxWindow* parent, AppContext& context);
 
 /// Makes a file dropped on `frame` open the import wizard with that file chosen.
 void AcceptImportDrops(wxWindow* frame, AppContext& context);
+
+/// Makes `window`, bound to the consultation shown, close when the main window turns to another
+/// database or consultation (AppContext::SubscribeToSwitch): there its work could only be refused.
+/// Close(), so a run in progress is cancelled (an import rolls back) before it goes. The window
+/// keeps the returned token as long as it lives.
+std::shared_ptr<void> CloseOnSwitch(wxWindow& window, AppContext& context);
 
 /// The tables an import of `kind` may write, for NotifyChanged.
 const std::vector<std::string>& ImportedTables(ImportKind kind);

@@ -139,6 +139,7 @@ void MainFrame::BuildPages()
     factories[MeetingsArea] = &CreateMeetingsView;
     factories[ReferenceDataArea] = &CreateReferenceDataView;
     factories[CodingArea] = &CreateCodingView;
+    factories[SynthesisArea] = &CreateSynthesisView;
     factories[ReportsArea] = &CreateReportsView;
     for (int area = DashboardArea + 1; area < AreaCount; ++area) {
         m_views[area] = factories[area] ? factories[area](m_book, *m_context) : nullptr;

@@ -14,5 +14,6 @@ int RunSuggest(const std::vector<std::string>& args);
 int RunReport(const std::vector<std::string>& args);
 int RunImport(const std::vector<std::string>& args);
 int RunExport(const std::vector<std::string>& args);
+int RunInsights(const std::vector<std::string>& args);
 
 } // namespace concerto::cli

@@ -34,6 +34,9 @@ Commandes :
                                             [--db EMPLACEMENT] liste les préréglages et correspondances enregistrées
   export --db EMPLACEMENT --kind contributions|commitments|meetings --out FICHIER.csv|.xlsx [--consultation ID]
                                             exporte au format d'import, pour modifier puis réimporter
+  insights --db EMPLACEMENT [--consultation ID]
+                                            synthèse : engagements par position, statuts en désaccord,
+                                            engagements jamais mentionnés, contributions sans engagement
   --version                                 affiche la version
   --help                                    affiche cette aide
 
@@ -55,6 +58,7 @@ int main(int argc, char** argv)
         {"report", RunReport},
         {"import", RunImport},
         {"export", RunExport},
+        {"insights", RunInsights},
     };
     if (argc < 2) {
         std::cerr << kUsage;

@@ -63,4 +63,16 @@ const char* FrenchName(ContributionState v)
     return CodeOf(v, names);
 }
 
+const char* FrenchName(Decision v)
+{
+    static const char* const names[] = {"proposé", "adopté", "rejeté", "reporté"};
+    return CodeOf(v, names);
+}
+
+const char* FrenchName(ChangeKind v)
+{
+    static const char* const names[] = {"modifié", "nouveau", "abandonné"};
+    return CodeOf(v, names);
+}
+
 } // namespace concerto

@@ -193,10 +193,13 @@ bool FromCode(const std::string& code, ChangeKind& out);
 
 /// French names for text written below the GUI (action descriptions, reports, import and export
 /// files): "Fait", "En cours", "Reste à faire", "Abandonné" / "soutien", "critique", "proposition",
-/// "question", "constat" / "nouvelle", "codée", "à revoir", "exclue". The GUI shows its own
+/// "question", "constat" / "nouvelle", "codée", "à revoir", "exclue" / "proposé", "adopté",
+/// "rejeté", "reporté" / "modifié" (engagement), "nouveau", "abandonné". The GUI shows its own
 /// translated names (dialogs/domain_labels.h).
 const char* FrenchName(CommitmentStatus v);
 const char* FrenchName(Stance v);
 const char* FrenchName(ContributionState v);
+const char* FrenchName(Decision v);
+const char* FrenchName(ChangeKind v);
 
 } // namespace concerto

@@ -1,11 +1,9 @@
 // LISTEN/NOTIFY: a ChangeListener hears what other connections commit (ids only), a bulk
 // write as one "table:*", and after its server connection is killed it reconnects, says
-// ("*", "") and hears the next change. On SQLite it does nothing.
-//
-// Absence ("nothing before commit", "no per-row notice") is proved without sleeping: a sentinel
-// notice is sent from another session afterwards; notices reach a listener in commit order, so
-// once the sentinel has arrived, anything sent before it has arrived too.
+// ("*", "") and hears the next change. On SQLite it does nothing. Absence is proved with a
+// sentinel notice (Fence, notice_log.h), never by sleeping.
 
+#include "notice_log.h"
 #include "sample.h"
 
 #include "core/text.h"
@@ -16,73 +14,15 @@
 
 #include <soci/soci.h>
 
-#include <algorithm>
-#include <chrono>
-#include <condition_variable>
-#include <mutex>
+#include <optional>
 
 using namespace concerto;
 
 namespace {
 
-constexpr int kPatienceMs = 20000; // a loaded machine is slow; a healthy run takes milliseconds
-
-// What a listener heard, as "table:id", in order.
-class Heard {
-public:
-    ChangeListener::Callback Recorder()
-    {
-        return [this](const std::string& table, const std::string& id) {
-            {
-                std::lock_guard<std::mutex> lock(m_mutex);
-                m_notices.push_back(table + ":" + id);
-            }
-            m_arrived.notify_all();
-        };
-    }
-    /// Waits (bounded) until `notice` has been heard; true when it was.
-    bool WaitFor(const std::string& notice)
-    {
-        std::unique_lock<std::mutex> lock(m_mutex);
-        return m_arrived.wait_for(lock, std::chrono::milliseconds(kPatienceMs), [&] {
-            return std::find(m_notices.begin(), m_notices.end(), notice) != m_notices.end();
-        });
-    }
-    std::vector<std::string> Notices()
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        return m_notices;
-    }
-    long Count(const std::string& notice)
-    {
-        const auto notices = Notices();
-        return static_cast<long>(std::count(notices.begin(), notices.end(), notice));
-    }
-    long CountStartingWith(const std::string& prefix)
-    {
-        const auto notices = Notices();
-        return static_cast<long>(std::count_if(notices.begin(), notices.end(),
-                                               [&](const std::string& n) { return n.rfind(prefix, 0) == 0; }));
-    }
-    void Clear()
-    {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        m_notices.clear();
-    }
-
-private:
-    std::mutex m_mutex;
-    std::condition_variable m_arrived;
-    std::vector<std::string> m_notices;
-};
-
-// Sends a sentinel notice from `db`'s session (committed at once) and waits until it is heard.
-void Fence(Database& db, Heard& heard, const std::string& name)
-{
-    const std::string payload = "sentinel:" + name;
-    db.Session() << "SELECT pg_notify('concerto_changes', :p)", soci::use(payload);
-    BOOST_REQUIRE_MESSAGE(heard.WaitFor(payload), "the listener never heard " + payload);
-}
+using test::Fence;
+using test::HeardNotices;
+using test::StartListening;
 
 Tag NewTag(const test::Sample& sample, const std::string& contributionId)
 {
@@ -120,19 +60,30 @@ int ListenerPid(Database& db)
     return indicator == soci::i_ok ? pid : 0;
 }
 
+/// A fresh PostgreSQL database holding the sample, and what a listener on it hears.
+struct OnPostgresql {
+    std::unique_ptr<Database> db = test::FreshDatabase(Backend::Postgresql);
+    test::Sample sample{*db};
+    HeardNotices heard;
+    std::optional<ChangeListener> listening;
+
+    /// Starts the listener (once listening, it hears what is committed from then on).
+    ChangeListener& Listen()
+    {
+        listening.emplace(db->GetLocation(), heard.Recorder());
+        StartListening(*listening);
+        return *listening;
+    }
+};
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(change_listener)
 
-BOOST_AUTO_TEST_CASE(hears_a_tag_once_committed_and_not_before)
+BOOST_FIXTURE_TEST_CASE(hears_a_tag_once_committed_and_not_before, OnPostgresql)
 {
-    auto db = test::FreshDatabase(Backend::Postgresql);
-    test::Sample sample(*db);
     const Contribution contribution = sample.AddContribution(*db, "Des bancs au parc");
-    Heard heard;
-    ChangeListener listener(db->GetLocation(), heard.Recorder());
-    BOOST_REQUIRE(listener.Start());
-    BOOST_REQUIRE_MESSAGE(listener.WaitUntilListening(kPatienceMs), listener.LastError());
+    ChangeListener& listener = Listen();
 
     auto writer = db->Reopen();
     const std::string expected = "tag:" + contribution.id;
@@ -150,14 +101,9 @@ BOOST_AUTO_TEST_CASE(hears_a_tag_once_committed_and_not_before)
     BOOST_TEST(!listener.IsListening());
 }
 
-BOOST_AUTO_TEST_CASE(a_bulk_write_is_one_notice_per_table)
+BOOST_FIXTURE_TEST_CASE(a_bulk_write_is_one_notice_per_table, OnPostgresql)
 {
-    auto db = test::FreshDatabase(Backend::Postgresql);
-    test::Sample sample(*db);
-    Heard heard;
-    ChangeListener listener(db->GetLocation(), heard.Recorder());
-    BOOST_REQUIRE(listener.Start());
-    BOOST_REQUIRE_MESSAGE(listener.WaitUntilListening(kPatienceMs), listener.LastError());
+    Listen();
 
     auto writer = db->Reopen();
     const auto rows = NewContributions(sample, 3000);
@@ -194,14 +140,9 @@ BOOST_AUTO_TEST_CASE(a_bulk_write_is_one_notice_per_table)
     BOOST_TEST(setting != "on");
 }
 
-BOOST_AUTO_TEST_CASE(a_bulk_write_outside_a_transaction_leaves_the_session_as_it_was)
+BOOST_FIXTURE_TEST_CASE(a_bulk_write_outside_a_transaction_leaves_the_session_as_it_was, OnPostgresql)
 {
-    auto db = test::FreshDatabase(Backend::Postgresql);
-    test::Sample sample(*db);
-    Heard heard;
-    ChangeListener listener(db->GetLocation(), heard.Recorder());
-    BOOST_REQUIRE(listener.Start());
-    BOOST_REQUIRE(listener.WaitUntilListening(kPatienceMs));
+    Listen();
     auto writer = db->Reopen();
     BulkInsert(*writer, NewContributions(sample, 50));
     std::string setting;
@@ -237,15 +178,10 @@ BOOST_AUTO_TEST_CASE(a_bulk_write_keeps_the_callers_bulk_mode)
     BOOST_TEST(ContributionRepository(*db).Count() >= 40);
 }
 
-BOOST_AUTO_TEST_CASE(reconnects_after_its_connection_is_killed)
+BOOST_FIXTURE_TEST_CASE(reconnects_after_its_connection_is_killed, OnPostgresql)
 {
-    auto db = test::FreshDatabase(Backend::Postgresql);
-    test::Sample sample(*db);
     const Contribution contribution = sample.AddContribution(*db, "Un marché le dimanche");
-    Heard heard;
-    ChangeListener listener(db->GetLocation(), heard.Recorder());
-    BOOST_REQUIRE(listener.Start());
-    BOOST_REQUIRE_MESSAGE(listener.WaitUntilListening(kPatienceMs), listener.LastError());
+    ChangeListener& listener = Listen();
     const int first = ListenerPid(*db);
     BOOST_REQUIRE(first != 0);
 
@@ -267,7 +203,7 @@ BOOST_AUTO_TEST_CASE(stops_while_the_server_is_unreachable)
 {
     // Nothing listens on port 1: the listener keeps trying (with pauses) until stopped.
     Location nowhere = Location::Parse("host=127.0.0.1 port=1 dbname=none user=nobody");
-    Heard heard;
+    HeardNotices heard;
     ChangeListener listener(nowhere, heard.Recorder());
     BOOST_REQUIRE(listener.Start());
     BOOST_TEST(listener.Start()); // already running
@@ -281,7 +217,7 @@ BOOST_AUTO_TEST_CASE(stops_while_the_server_is_unreachable)
 BOOST_AUTO_TEST_CASE(does_nothing_on_sqlite)
 {
     auto db = test::FreshDatabase(Backend::Sqlite);
-    Heard heard;
+    HeardNotices heard;
     ChangeListener listener(db->GetLocation(), heard.Recorder());
     BOOST_TEST(!listener.Start());
     BOOST_TEST(!listener.IsListening());

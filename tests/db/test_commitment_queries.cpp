@@ -85,6 +85,23 @@ BACKEND_TEST(counts_linked_contributions_per_stance)
     BOOST_TEST(CountLinkedContributions(db, other.id).empty());
 }
 
+BACKEND_TEST(leaves_excluded_contributions_out)
+{
+    Sample s(db);
+    const auto kept = s.AddContribution(db, "Bravo pour la rénovation");
+    auto excluded = s.AddContribution(db, "Message publicitaire");
+    Link(db, kept, s.commitment.id, Stance::Support);
+    Link(db, excluded, s.commitment.id, Stance::Criticism);
+    excluded.state = ContributionState::Excluded;
+    excluded.exclusionReason = "Hors sujet";
+    ContributionRepository(db).Update(excluded);
+
+    const CommitmentCounts& counts = CountLinkedContributions(db, s.consultation.id).at(s.commitment.id);
+    BOOST_TEST(counts.total == 1);
+    BOOST_TEST(At(counts, Stance::Support) == 1);
+    BOOST_TEST(At(counts, Stance::Criticism) == 0);
+}
+
 BACKEND_TEST(counts_nothing_for_an_empty_consultation)
 {
     Sample s(db);

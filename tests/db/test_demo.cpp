@@ -4,6 +4,7 @@
 #include "cli_run.h"
 #include "db/demo.h"
 #include "db/repositories.h"
+#include "db/repository.h"
 #include "db/stats.h"
 #include "support/backends.h"
 #include "support/dump.h"
@@ -72,6 +73,46 @@ BACKEND_TEST(demo_consultation_is_complete)
     BOOST_TEST(ContributionRepository(db).CountMatching(quotes) > 30);
     // Running it twice is refused rather than duplicated.
     BOOST_CHECK_THROW(GenerateDemo(db, DemoOptions{10, 11}, progress), ValidationError);
+}
+
+// The synthesis the deliverable shows: topics worked on by agoras with their outcome, and
+// reorientation points whose evidence speaks of their commitments or topic, quotes included.
+BACKEND_TEST(demo_synthesis_carries_real_evidence)
+{
+    SilentProgress progress;
+    GenerateDemo(db, DemoOptions{1500, 11}, progress);
+    const auto count = [&](const std::string& sql) {
+        long long n = -1;
+        QueryRows(db, sql, Params{}, [&](const soci::row& row) { n = Cell::Integer(row, 0); });
+        return n;
+    };
+    BOOST_TEST(count("SELECT COUNT(*) FROM topic_link tl JOIN meeting m ON m.id = tl.meeting_id WHERE m.kind = "
+                     "'agora' AND tl.outcome <> ''") == 4);
+    BOOST_TEST(count("SELECT COUNT(DISTINCT outcome) FROM topic_link WHERE outcome <> ''") == 4);
+    BOOST_TEST(count("SELECT COUNT(*) FROM reorientation WHERE decision = 'adopted'") >= 3);
+    // Every point cites contributions; every adopted one at least one quote and two dated notes.
+    BOOST_TEST(count("SELECT COUNT(*) FROM reorientation r WHERE NOT EXISTS (SELECT 1 FROM reorientation_link rl "
+                     "WHERE rl.reorientation_id = r.id AND rl.contribution_id IS NOT NULL)") == 0);
+    BOOST_TEST(count("SELECT COUNT(*) FROM reorientation r WHERE r.decision = 'adopted' AND NOT EXISTS (SELECT 1 "
+                     "FROM reorientation_link rl JOIN contribution c ON c.id = rl.contribution_id WHERE "
+                     "rl.reorientation_id = r.id AND c.is_quote AND LENGTH(c.body) > 60)") == 0);
+    BOOST_TEST(count("SELECT COUNT(*) FROM reorientation r WHERE r.decision = 'adopted' AND (SELECT COUNT(*) FROM "
+                     "reorientation_note n WHERE n.reorientation_id = r.id) < 2") == 0);
+    // Each cited contribution speaks of the point's commitments or of its topic (labels, commitments).
+    BOOST_TEST(count("SELECT COUNT(*) FROM reorientation_link e WHERE e.contribution_id IS NOT NULL AND NOT EXISTS "
+                     "(SELECT 1 FROM tag t JOIN reorientation_link rc ON rc.commitment_id = t.commitment_id WHERE "
+                     "rc.reorientation_id = e.reorientation_id AND t.contribution_id = e.contribution_id) AND NOT "
+                     "EXISTS (SELECT 1 FROM reorientation_link rt JOIN topic_link tl ON tl.topic_id = rt.topic_id "
+                     "LEFT JOIN tag t ON t.commitment_id = tl.commitment_id AND t.contribution_id = e.contribution_id "
+                     "LEFT JOIN contribution_label cl ON cl.label_id = tl.label_id AND cl.contribution_id = "
+                     "e.contribution_id WHERE rt.reorientation_id = e.reorientation_id AND (t.id IS NOT NULL OR "
+                     "cl.id IS NOT NULL))") == 0);
+    // Commitments born at the restitution: linked as "new", with a history starting that evening.
+    BOOST_TEST(count("SELECT COUNT(*) FROM commitment cm JOIN reorientation_link rl ON rl.commitment_id = cm.id "
+                     "AND rl.change = 'new' WHERE cm.origin = 'restitution'") >= 1);
+    BOOST_TEST(count("SELECT COUNT(*) FROM commitment cm WHERE cm.origin = 'restitution' AND NOT EXISTS (SELECT 1 "
+                     "FROM commitment_status_change s WHERE s.commitment_id = cm.id AND s.effective_on = "
+                     "'2023-12-01')") == 0);
 }
 
 BACKEND_TEST(cancelling_leaves_nothing_behind)

@@ -45,6 +45,27 @@ MainFrame* ShowDemoFrame(Backend backend, std::uint64_t contributions)
     return frame;
 }
 
+DemoFrameFixture::DemoFrameFixture(Backend backend, std::uint64_t contributions)
+    : frame(ShowDemoFrame(backend, contributions))
+{
+}
+
+DemoFrameFixture::~DemoFrameFixture()
+{
+    frame->Destroy();
+    Settle();
+}
+
+Database& DemoFrameFixture::Db()
+{
+    return frame->GetDatabase();
+}
+
+std::string DemoFrameFixture::ConsultationId()
+{
+    return frame->Context().ConsultationId();
+}
+
 void Click(wxDialog& dialog, int id)
 {
     wxWindow* button = dialog.FindWindow(id);

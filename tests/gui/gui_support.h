@@ -1,6 +1,7 @@
 #pragma once
 // Helpers shared by the GUI tests: letting the event loop run as a user's pause would, a demo
-// database to show, and answering the modal dialogs a view opens.
+// database to show (and a main window on it, as a fixture), and answering the modal dialogs a
+// view opens.
 
 #include "db/database.h"
 
@@ -9,8 +10,10 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <wx/app.h>
 #include <wx/dialog.h>
+#include <wx/evtloop.h>
 #include <wx/timer.h>
 
 namespace concerto {
@@ -29,6 +32,30 @@ std::unique_ptr<Database> DemoDatabase(Backend backend, std::uint64_t contributi
 /// A main frame on DemoDatabase(backend, contributions) at 1366×768, the team's laptops' screen,
 /// shown, raised and settled. The test destroys it (Destroy(), then Settle()).
 MainFrame* ShowDemoFrame(Backend backend, std::uint64_t contributions);
+
+/// A test's main window, as the program has it: ShowDemoFrame(backend, contributions) run inside
+/// an event loop of the test's own, made the active loop as the program's main loop is (without
+/// one, a progress dialog makes a temporary loop and deletes it while the test's wxYield is inside
+/// it). Destroys the frame at the end. Test fixtures derive from it.
+class DemoFrameFixture {
+public:
+    explicit DemoFrameFixture(Backend backend = Backend::Sqlite, std::uint64_t contributions = 100);
+    ~DemoFrameFixture();
+    DemoFrameFixture(const DemoFrameFixture&) = delete;
+    DemoFrameFixture& operator=(const DemoFrameFixture&) = delete;
+
+    /// The frame's (UI-thread) connection.
+    Database& Db();
+    /// The consultation the frame shows.
+    std::string ConsultationId();
+
+private:
+    wxGUIEventLoop m_loop;
+    wxEventLoopActivator m_activeLoop{&m_loop}; // before the frame, which may open progress dialogs
+
+public:
+    MainFrame* frame = nullptr; ///< the window under test
+};
 
 /// Runs `action` once on the first modal dialog of type D, as soon as it shows (from a timer,
 /// which also fires inside the dialog's modal loop); gives up after `seconds`. Keep it alive

@@ -10,6 +10,7 @@
 #include "app/main_frame.h"
 #include "core/text.h"
 #include "db/repositories.h"
+#include "db/restitution.h"
 #include "dialogs/commitment_dialog.h"
 #include "dialogs/conflict_dialog.h"
 #include "dialogs/status_change_dialog.h"
@@ -150,6 +151,8 @@ BOOST_AUTO_TEST_CASE(status_change_is_saved_with_its_history)
     const Commitment before = *planned;
     BOOST_REQUIRE(shown.view->SelectCommitment(before.id));
     const std::size_t historyBefore = CommitmentRepository(shown.Db()).History(before.id).size();
+    // The pane shows the timeline: the status changes and the reorientation points.
+    const std::size_t timelineBefore = CommitmentTimeline(shown.Db(), before.id).size();
 
     const SaveOutcome outcome = shown.view->ChangeStatus(
         before, StatusChangeValues{CommitmentStatus::InProgress, Date{2024, 3, 15}, "Chantier lancé"}, shown.frame);
@@ -172,7 +175,7 @@ BOOST_AUTO_TEST_CASE(status_change_is_saved_with_its_history)
         return shownRow && shownRow->status == CommitmentStatus::InProgress && !shown.view->IsLoadingHistory();
     }));
     BOOST_TEST(shown.view->SelectedCommitmentId() == before.id);
-    BOOST_TEST(shown.view->Detail().HistoryCount() == historyBefore + 1);
+    BOOST_TEST(shown.view->Detail().HistoryCount() == timelineBefore + 1);
     BOOST_TEST(shown.view->Detail().HistoryText().Contains("15/03/2024"));
     BOOST_TEST(shown.view->Detail().HistoryText().Contains(wxString::FromUTF8("Chantier lancé")));
 

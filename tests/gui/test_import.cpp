@@ -10,6 +10,7 @@
 #include "app/main_frame.h"
 #include "core/tabular.h"
 #include "db/import.h"
+#include "db/repositories.h"
 #include "db/repository.h"
 #include "dialogs/export_dialog.h"
 #include "dialogs/import_wizard.h"
@@ -22,11 +23,10 @@
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
-#include <wx/evtloop.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
+#include <wx/weakref.h>
 
-using concerto::test::DemoDatabase;
 using concerto::test::Settle;
 using concerto::test::WaitUntil;
 
@@ -34,29 +34,14 @@ using namespace concerto;
 
 namespace {
 
-struct Fixture {
-    // The program runs inside its main loop; so does this test.
-    wxGUIEventLoop loop;
-    wxEventLoopActivator activeLoop{&loop};
-    MainFrame* frame = nullptr;
+struct Fixture : test::DemoFrameFixture {
     std::string folder;
 
-    explicit Fixture(Backend backend, std::uint64_t contributions = 100)
+    explicit Fixture(Backend backend, std::uint64_t contributions = 100) : DemoFrameFixture(backend, contributions)
     {
-        frame = new MainFrame(DemoDatabase(backend, contributions));
-        frame->SetSize(1366, 768);
-        frame->Show();
-        Settle();
         folder = test::TempFolder() + "/import_gui";
         std::filesystem::create_directories(folder);
     }
-    ~Fixture()
-    {
-        frame->Destroy();
-        Settle();
-    }
-    Database& Db() { return frame->GetDatabase(); }
-    std::string ConsultationId() { return frame->Context().ConsultationId(); }
 
     long long Scalar(const std::string& sql, const Params& params = {})
     {
@@ -234,6 +219,36 @@ void ImportsAMappedCsv(Backend backend)
     wizard->Close();
 }
 
+/// A contributions file in the native columns, `rows` rows, in a channel of the consultation.
+std::string NativeFile(Fixture& f, const std::string& name, int rows)
+{
+    const std::string channel = f.Text("SELECT code FROM channel ORDER BY position, code");
+    const std::string path = f.folder + "/" + name;
+    std::ofstream out(path, std::ios::binary);
+    out << "external_id,received_at,channel,text\n";
+    for (int i = 0; i < rows; ++i)
+        out << "BIG-" << i << ",2024-05-12 10:00," << channel << ",Contribution numéro " << i
+            << " sur la place du marché\n";
+    return path;
+}
+
+/// Opens the wizard on `path` (native columns, which map by themselves) and simulates its import:
+/// the wizard is left on the simulation page, ready to import.
+ImportWizard* SimulatedNativeImport(Fixture& f, const std::string& path)
+{
+    ImportWizard* wizard = OpenImportWizard(f.frame, f.frame->Context(), wxString::FromUTF8(path));
+    BOOST_TEST_REQUIRE(wizard);
+    Click(wizard->NextButton());
+    BOOST_TEST_REQUIRE(WaitUntil([&] { return wizard->NextButton()->IsEnabled(); }));
+    Click(wizard->NextButton()); // mapping: the native columns match by themselves
+    Click(wizard->NextButton());
+    BOOST_TEST_REQUIRE(wizard->CurrentPage() == ImportWizard::OptionsPage);
+    Click(wizard->NextButton());
+    BOOST_TEST_REQUIRE(WaitUntil([&] { return !wizard->IsRunning(); }, 120000));
+    BOOST_TEST_REQUIRE(wizard->NextButton()->IsEnabled(), wizard->ProblemText().utf8_string());
+    return wizard;
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(import_wizard)
@@ -251,26 +266,9 @@ BOOST_AUTO_TEST_CASE(imports_a_mapped_csv_on_postgresql)
 BOOST_AUTO_TEST_CASE(a_cancelled_import_leaves_the_database_unchanged)
 {
     Fixture f(Backend::Sqlite);
-    const std::string channel = f.Text("SELECT code FROM channel ORDER BY position, code");
-    const std::string path = f.folder + "/big.csv";
-    {
-        std::ofstream out(path, std::ios::binary);
-        out << "external_id,received_at,channel,text\n";
-        for (int i = 0; i < 60000; ++i)
-            out << "BIG-" << i << ",2024-05-12 10:00," << channel << ",Contribution numéro " << i
-                << " sur la place du marché\n";
-    }
+    const std::string path = NativeFile(f, "big.csv", 60000);
     const std::string before = f.Fingerprint();
-    ImportWizard* wizard = OpenImportWizard(f.frame, f.frame->Context(), wxString::FromUTF8(path));
-    BOOST_TEST_REQUIRE(wizard);
-    Click(wizard->NextButton());
-    BOOST_TEST_REQUIRE(WaitUntil([&] { return wizard->NextButton()->IsEnabled(); }));
-    Click(wizard->NextButton()); // mapping: the native columns match by themselves
-    Click(wizard->NextButton());
-    BOOST_TEST_REQUIRE(wizard->CurrentPage() == ImportWizard::OptionsPage);
-    Click(wizard->NextButton());
-    BOOST_TEST_REQUIRE(WaitUntil([&] { return !wizard->IsRunning(); }, 120000));
-    BOOST_TEST_REQUIRE(wizard->NextButton()->IsEnabled(), wizard->ProblemText().utf8_string());
+    ImportWizard* wizard = SimulatedNativeImport(f, path);
 
     Click(wizard->NextButton());
     BOOST_TEST_REQUIRE(wizard->IsRunning());
@@ -361,6 +359,61 @@ BOOST_AUTO_TEST_CASE(exports_files_that_read_back)
     }
     dialog->Close();
     Settle(50);
+}
+
+// Opened on one consultation, the wizard and the export dialog would only be refused on another
+// (« Consultation introuvable »): they close when the main window opens another database.
+BOOST_AUTO_TEST_CASE(closes_when_another_database_is_opened)
+{
+    Fixture f(Backend::Sqlite);
+    const std::string first = f.Db().GetLocation().target;
+    wxWeakRef<ImportWizard> wizard = OpenedWizard(f.frame);
+    wxWeakRef<ExportDialog> exporter = OpenExportDialog(f.frame, f.frame->Context());
+    BOOST_TEST_REQUIRE(wizard.get());
+    BOOST_TEST_REQUIRE(exporter.get());
+    f.frame->RefreshAll(); // the same consultation, read again: no switch
+    Settle(50);
+    BOOST_TEST_REQUIRE(wizard.get());
+
+    // The demo consultation has the same id in both databases: the switch of database alone counts.
+    f.frame->UseDatabase(test::DemoDatabase(Backend::Sqlite, 30));
+    BOOST_TEST(f.Db().GetLocation().target != first);
+    BOOST_TEST(WaitUntil([&] { return !wizard && !exporter; }));
+    for (wxWindow* window : wxTopLevelWindows)
+        BOOST_TEST(!dynamic_cast<ImportWizard*>(window));
+    BOOST_TEST_REQUIRE(!f.ConsultationId().empty());
+
+    // Opened again, it imports into the consultation now shown.
+    const Params c = {{"c", f.ConsultationId()}};
+    const long long before = f.Scalar("SELECT COUNT(*) FROM contribution WHERE consultation_id = :c", c);
+    ImportWizard* again = SimulatedNativeImport(f, NativeFile(f, "after_switch.csv", 5));
+    Click(again->NextButton());
+    BOOST_TEST_REQUIRE(WaitUntil([&] { return !again->IsRunning(); }));
+    BOOST_TEST_REQUIRE(again->ImportDone().has_value(), again->ProblemText().utf8_string());
+    BOOST_TEST(f.Scalar("SELECT COUNT(*) FROM contribution WHERE consultation_id = :c", c) == before + 5);
+    again->Close();
+    Settle(50);
+}
+
+// The same when another consultation of the database is shown (Consultation menu); an import
+// under way is cancelled and rolled back first.
+BOOST_AUTO_TEST_CASE(closes_when_another_consultation_is_shown)
+{
+    Fixture f(Backend::Sqlite);
+    const std::string first = f.ConsultationId();
+    Consultation other;
+    other.title = "Budget participatif 2025";
+    other = ConsultationRepository(f.Db()).Create(other);
+    const std::string before = f.Fingerprint();
+    wxWeakRef<ImportWizard> wizard = SimulatedNativeImport(f, NativeFile(f, "switched.csv", 60000));
+    Click(wizard->NextButton());
+    BOOST_TEST_REQUIRE(wizard->IsRunning());
+
+    f.frame->ReloadConsultation(other.id);
+    BOOST_TEST(f.ConsultationId() == other.id);
+    BOOST_TEST(WaitUntil([&] { return !wizard; }, 120000));
+    f.frame->ReloadConsultation(first);
+    BOOST_TEST(f.Fingerprint() == before);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -16,12 +16,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <wx/evtloop.h>
 #include <wx/intl.h>
 #include <wx/listctrl.h>
 #include <wx/stc/stc.h>
 
-using concerto::test::DemoDatabase;
 using concerto::test::Settle;
 using concerto::test::WaitUntil;
 
@@ -29,32 +27,16 @@ using namespace concerto;
 
 namespace {
 
-struct Fixture {
-    // The program runs inside its main loop; so does this test. Without an active loop, the
-    // progress dialog of a run makes a temporary one of its own and deletes it while the
-    // test's wxYield is inside it.
-    wxGUIEventLoop loop;
-    wxEventLoopActivator activeLoop{&loop};
-    MainFrame* frame = nullptr;
+struct Fixture : test::DemoFrameFixture {
     ReportsPanel* view = nullptr;
 
-    Fixture()
+    Fixture() : DemoFrameFixture(Backend::Sqlite, 300)
     {
-        frame = new MainFrame(DemoDatabase(Backend::Sqlite, 300));
-        frame->SetSize(1366, 768);
-        frame->Show();
-        Settle();
         frame->ShowArea(ReportsArea);
         view = dynamic_cast<ReportsPanel*>(frame->View(ReportsArea));
         BOOST_TEST_REQUIRE(view);
         BOOST_TEST_REQUIRE(WaitUntil([this] { return view->IsLoaded(); }));
     }
-    ~Fixture()
-    {
-        frame->Destroy();
-        Settle();
-    }
-    Database& Db() { return frame->GetDatabase(); }
 
     std::vector<std::string> Listed() const
     {
