@@ -1,5 +1,6 @@
 #include "db/insight_evidence.h"
 
+#include "db/evidence_row.h"
 #include "db/repository.h"
 
 #include <algorithm>
@@ -17,20 +18,6 @@ const char* const kSelect =
     "CASE WHEN c.is_quote THEN 1 ELSE 0 END FROM contribution c "
     "LEFT JOIN channel ch ON ch.id = c.channel_id LEFT JOIN neighbourhood n ON n.id = c.neighbourhood_id "
     "WHERE c.id IN (";
-
-EvidenceContribution ReadEvidence(const soci::row& row)
-{
-    EvidenceContribution item;
-    item.contributionId = Cell::Text(row, 0);
-    item.seq = Cell::Integer(row, 1);
-    item.receivedAt = Cell::Instant(row, 2);
-    item.channel = Cell::Text(row, 3);
-    item.neighbourhood = Cell::Text(row, 4);
-    item.title = Cell::Text(row, 5);
-    item.body = Cell::Text(row, 6);
-    item.isQuote = Cell::Integer(row, 7) != 0;
-    return item;
-}
 
 } // namespace
 
@@ -52,7 +39,7 @@ std::vector<EvidenceContribution> LoadEvidenceContributions(Database& db, const 
                 params.Text(name, ids[first + i]);
             }
             QueryRows(db, kSelect + list + ")", params, [&](const soci::row& row) {
-                EvidenceContribution item = ReadEvidence(row);
+                auto item = ReadEvidenceLine<EvidenceContribution>(row, 0, &EvidenceContribution::body);
                 found.emplace(item.contributionId, std::move(item));
             });
         }

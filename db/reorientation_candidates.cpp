@@ -1,5 +1,6 @@
 #include "db/reorientation_candidates.h"
 
+#include "db/evidence_row.h"
 #include "db/repositories.h"
 #include "db/repository.h"
 
@@ -10,22 +11,16 @@ namespace concerto {
 
 namespace {
 
-// The columns an evidence line shows, for a contribution aliased c; read back by ReadItem().
+// The columns an evidence line shows, for a contribution aliased c, as ReadEvidenceLine() reads them.
 const char* const kEvidenceColumns = "c.id, c.seq, c.received_at, ch.name, n.name, c.title, SUBSTR(c.body, 1, 200), "
                                      "c.is_quote FROM contribution c JOIN channel ch ON ch.id = c.channel_id "
                                      "LEFT JOIN neighbourhood n ON n.id = c.neighbourhood_id";
 
 EvidenceItem ReadItem(const soci::row& row)
 {
-    EvidenceItem item;
-    item.contributionId = Cell::Text(row, 0);
-    item.seq = Cell::Integer(row, 1);
-    item.receivedAt = Cell::Instant(row, 2);
-    item.channel = Cell::Text(row, 3);
-    item.neighbourhood = Cell::IsNull(row, 4) ? std::string("Non renseigné") : Cell::Text(row, 4);
-    item.title = Cell::Text(row, 5);
-    item.excerpt = Cell::Text(row, 6);
-    item.isQuote = Cell::Integer(row, 7) != 0;
+    EvidenceItem item = ReadEvidenceLine<EvidenceItem>(row, 0, &EvidenceItem::excerpt);
+    if (Cell::IsNull(row, 4))
+        item.neighbourhood = "Non renseigné";
     return item;
 }
 

@@ -1,5 +1,6 @@
 #include "core/text.h"
 #include "db/coding_support.h"
+#include "db/evidence_row.h"
 #include "db/restitution_internal.h"
 
 #include <cctype>
@@ -79,16 +80,9 @@ std::string EvidenceJoins()
 
 EvidenceItem EvidenceFromRow(const soci::row& row, std::size_t first)
 {
-    EvidenceItem item;
-    item.contributionId = Cell::Text(row, first);
-    item.seq = Cell::Integer(row, first + 1);
-    item.receivedAt = Cell::Instant(row, first + 2);
-    item.channel = Cell::Text(row, first + 3);
-    item.neighbourhood = Cell::Text(row, first + 4);
-    item.title = Cell::Text(row, first + 5);
+    EvidenceItem item = ReadEvidenceLine<EvidenceItem>(row, first, &EvidenceItem::excerpt);
     // SUBSTR counts characters on both backends; the cut here only guards against odd bytes.
-    item.excerpt = FirstCharacters(Cell::Text(row, first + 6), 200);
-    item.isQuote = Cell::Integer(row, first + 7) != 0;
+    item.excerpt = FirstCharacters(item.excerpt, 200);
     return item;
 }
 

@@ -30,6 +30,18 @@ wxStaticText* NewProblemLine(wxWindow* parent)
     return line;
 }
 
+void ShowProblemLine(wxWindow& dialog, wxStaticText* problem, const wxString& message, int margin, wxWindow* field)
+{
+    problem->SetLabel(message);
+    problem->Wrap(dialog.GetClientSize().GetWidth() - margin);
+    const wxSize fitting = dialog.GetSizer()->ComputeFittingClientSize(&dialog);
+    if (fitting.GetHeight() > dialog.GetClientSize().GetHeight())
+        dialog.SetClientSize(dialog.GetClientSize().GetWidth(), fitting.GetHeight());
+    dialog.Layout();
+    if (!message.empty() && field)
+        field->SetFocus();
+}
+
 bool SubmitForm(wxDialog& dialog, const std::function<bool()>& save)
 {
     if (!dialog.TransferDataFromWindow())

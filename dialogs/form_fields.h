@@ -26,6 +26,11 @@ wxSizer* ControlWithHint(wxWindow* parent, wxWindow* control, const wxString& hi
 /// caller places it (usually under the form) and shows it when there is a problem.
 wxStaticText* NewProblemLine(wxWindow* parent);
 
+/// Shows `message` on the problem line `problem` of `dialog`, wrapped to the client width less
+/// `margin`, growing the dialog when the sentence needs another line (rather than hiding it);
+/// then, when there is a message, focuses `field` (may be null).
+void ShowProblemLine(wxWindow& dialog, wxStaticText* problem, const wxString& message, int margin, wxWindow* field);
+
 /// What the OK button of a form dialog does: TransferDataFromWindow() (which shows what is
 /// wrong), then `save` (may be empty; returns false when it refused and said why), then closes
 /// `dialog` with wxID_OK. Returns true when the values were checked and saved.

@@ -263,16 +263,7 @@ void MeetingDialog::SetMeeting(const Meeting& meeting)
 void MeetingDialog::ShowProblem(Field field, const wxString& message)
 {
     m_problemText = message;
-    m_problem->SetLabel(message);
-    m_problem->Wrap(GetClientSize().GetWidth() - 2 * LargeGap());
-    // A longer sentence needs another line: grow rather than hide it.
-    const wxSize fitting = GetSizer()->ComputeFittingClientSize(this);
-    if (fitting.GetHeight() > GetClientSize().GetHeight())
-        SetClientSize(GetClientSize().GetWidth(), fitting.GetHeight());
-    Layout();
-    if (!message.empty())
-        if (wxWindow* window = FieldWindow(field))
-            window->SetFocus();
+    ShowProblemLine(*this, m_problem, message, 2 * LargeGap(), message.empty() ? nullptr : FieldWindow(field));
 }
 
 wxString MeetingDialog::ProblemText() const

@@ -6,6 +6,8 @@
 #include "dialogs/reorientation_pickers.h"
 
 #include <algorithm>
+#include <functional>
+#include <initializer_list>
 #include <set>
 #include <wx/button.h>
 #include <wx/checklst.h>
@@ -41,6 +43,31 @@ wxString MeetingText(const Meeting& meeting)
     if (meeting.kind != MeetingKind::Ordinary && !text.Lower().Contains(kind.Lower()))
         text += " (" + kind + ")";
     return text;
+}
+
+/// One column of a link list: title, alignment and width in DIP.
+struct LinkColumn {
+    wxString title;
+    wxListColumnFormat format;
+    int width;
+};
+
+/// A report list of the links of the point, named `name` (tests find it by it), with `columns`;
+/// Delete on it calls `remove`, as the Remove button under it does.
+wxListCtrl* NewLinkList(wxWindow* page, const char* name, std::initializer_list<LinkColumn> columns,
+                        std::function<void()> remove)
+{
+    auto* list = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
+    list->SetName(name);
+    for (const LinkColumn& column : columns)
+        list->AppendColumn(column.title, column.format, page->FromDIP(column.width));
+    list->Bind(wxEVT_KEY_DOWN, [remove = std::move(remove)](wxKeyEvent& event) {
+        if (event.GetKeyCode() == WXK_DELETE || event.GetKeyCode() == WXK_NUMPAD_DELETE)
+            remove();
+        else
+            event.Skip();
+    });
+    return list;
 }
 
 } // namespace
@@ -147,11 +174,11 @@ wxWindow* ReorientationDialog::BuildCommitmentsPage(wxWindow* book)
 {
     auto* page = new wxPanel(book);
     auto* column = new wxBoxSizer(wxVERTICAL);
-    m_commitments = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
-    m_commitments->SetName("commitments");
-    m_commitments->AppendColumn(_("Ref."), wxLIST_FORMAT_LEFT, FromDIP(90));
-    m_commitments->AppendColumn(_("Commitment"), wxLIST_FORMAT_LEFT, FromDIP(330));
-    m_commitments->AppendColumn(_("Change"), wxLIST_FORMAT_LEFT, FromDIP(110));
+    m_commitments = NewLinkList(page, "commitments",
+                                {{_("Ref."), wxLIST_FORMAT_LEFT, 90},
+                                 {_("Commitment"), wxLIST_FORMAT_LEFT, 330},
+                                 {_("Change"), wxLIST_FORMAT_LEFT, 110}},
+                                [this] { RemoveSelectedCommitments(); });
     column->Add(m_commitments, wxSizerFlags(1).Expand().Border(wxALL, SmallGap()));
 
     auto* row = new wxBoxSizer(wxHORIZONTAL);
@@ -177,12 +204,6 @@ wxWindow* ReorientationDialog::BuildCommitmentsPage(wxWindow* book)
 
     m_commitments->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent&) { UpdateLinkButtons(); });
     m_commitments->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { UpdateLinkButtons(); });
-    m_commitments->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& event) {
-        if (event.GetKeyCode() == WXK_DELETE || event.GetKeyCode() == WXK_NUMPAD_DELETE)
-            RemoveSelectedCommitments();
-        else
-            event.Skip();
-    });
     return page;
 }
 
@@ -211,12 +232,12 @@ wxWindow* ReorientationDialog::BuildEvidencePage(wxWindow* book)
 {
     auto* page = new wxPanel(book);
     auto* column = new wxBoxSizer(wxVERTICAL);
-    m_evidenceList = new wxListCtrl(page, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT);
-    m_evidenceList->SetName("evidence");
-    m_evidenceList->AppendColumn(_("No."), wxLIST_FORMAT_RIGHT, FromDIP(60));
-    m_evidenceList->AppendColumn(_("Channel"), wxLIST_FORMAT_LEFT, FromDIP(140));
-    m_evidenceList->AppendColumn(_("Neighbourhood"), wxLIST_FORMAT_LEFT, FromDIP(140));
-    m_evidenceList->AppendColumn(_("Excerpt"), wxLIST_FORMAT_LEFT, FromDIP(420));
+    m_evidenceList = NewLinkList(page, "evidence",
+                                 {{_("No."), wxLIST_FORMAT_RIGHT, 60},
+                                  {_("Channel"), wxLIST_FORMAT_LEFT, 140},
+                                  {_("Neighbourhood"), wxLIST_FORMAT_LEFT, 140},
+                                  {_("Excerpt"), wxLIST_FORMAT_LEFT, 420}},
+                                 [this] { RemoveSelectedEvidence(); });
     column->Add(m_evidenceList, wxSizerFlags(3).Expand().Border(wxALL, SmallGap()));
     // The list cuts the excerpt: the selected one is shown whole below it.
     m_excerpt = new wxTextCtrl(page, wxID_ANY, wxString(), wxDefaultPosition, FromDIP(wxSize(-1, 70)),
@@ -246,12 +267,6 @@ wxWindow* ReorientationDialog::BuildEvidencePage(wxWindow* book)
         UpdateLinkButtons();
     });
     m_evidenceList->Bind(wxEVT_LIST_ITEM_DESELECTED, [this](wxListEvent&) { UpdateLinkButtons(); });
-    m_evidenceList->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& event) {
-        if (event.GetKeyCode() == WXK_DELETE || event.GetKeyCode() == WXK_NUMPAD_DELETE)
-            RemoveSelectedEvidence();
-        else
-            event.Skip();
-    });
     return page;
 }
 

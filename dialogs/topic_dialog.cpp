@@ -389,15 +389,7 @@ void TopicDialog::SetDraft(const TopicDraft& draft)
 void TopicDialog::ShowProblem(Field field, const wxString& message)
 {
     m_problemText = message;
-    m_problem->SetLabel(message);
-    m_problem->Wrap(GetClientSize().GetWidth() - 2 * LargeGap());
-    const wxSize fitting = GetSizer()->ComputeFittingClientSize(this);
-    if (fitting.GetHeight() > GetClientSize().GetHeight())
-        SetClientSize(GetClientSize().GetWidth(), fitting.GetHeight());
-    Layout();
-    if (!message.empty())
-        if (wxWindow* window = FieldWindow(field))
-            window->SetFocus();
+    ShowProblemLine(*this, m_problem, message, 2 * LargeGap(), message.empty() ? nullptr : FieldWindow(field));
 }
 
 bool TopicDialog::Refuse(Field field, const wxString& message)

@@ -4,6 +4,7 @@
 #include "app/localization.h"
 #include "app/main_frame.h"
 #include "app/meeting_detail.h"
+#include "app/page_widgets.h"
 #include "app/placeholder_panel.h"
 #include "core/text.h"
 #include "db/repositories.h"
@@ -127,11 +128,7 @@ wxWindow* MeetingPanel::BuildToolbar(wxWindow* parent)
     row->Add(m_channel, wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(6)));
 
     auto button = [&](const wxString& label, const wxString& tip, void (MeetingPanel::*command)()) {
-        auto* b = new wxButton(bar, wxID_ANY, label);
-        b->SetToolTip(tip);
-        b->Bind(wxEVT_BUTTON, [this, command](wxCommandEvent&) { (this->*command)(); });
-        row->Add(b, wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(6)));
-        return b;
+        return AddBarButton(bar, row, label, tip, this, command);
     };
     row->AddSpacer(FromDIP(10));
     m_new = button(_("&New meeting…"), _("Record a new meeting (Insert)"), &MeetingPanel::NewMeeting);
@@ -395,10 +392,7 @@ bool MeetingPanel::Select(const std::string& id)
     for (std::size_t i = 0; i < m_listed.size(); ++i) {
         if (m_listed[i]->meeting.id != id)
             continue;
-        const long item = static_cast<long>(i);
-        m_list->SetItemState(item, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-        m_list->EnsureVisible(item);
+        SelectListRow(*m_list, static_cast<long>(i));
         m_detail->ShowMeeting(m_listed[i]);
         UpdateButtons();
         return true;
@@ -408,8 +402,8 @@ bool MeetingPanel::Select(const std::string& id)
 
 const MeetingRow* MeetingPanel::Selected() const
 {
-    const long item = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    return item >= 0 && static_cast<std::size_t>(item) < m_listed.size() ? m_listed[item] : nullptr;
+    const long item = SelectedListRow(*m_list, m_listed.size());
+    return item >= 0 ? m_listed[static_cast<std::size_t>(item)] : nullptr;
 }
 
 MeetingEditor MeetingPanel::Editor()

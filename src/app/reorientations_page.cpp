@@ -2,6 +2,7 @@
 
 #include "app/localization.h"
 #include "app/main_frame.h"
+#include "app/page_widgets.h"
 #include "app/placeholder_panel.h"
 #include "app/reorientation_detail.h"
 #include "app/reorientation_editing.h"
@@ -139,11 +140,7 @@ wxWindow* ReorientationsPage::BuildToolbar(wxWindow* parent)
     row->Add(m_status, wxSizerFlags(1).CenterVertical().Border(wxLEFT, FromDIP(8)));
 
     auto button = [&](const wxString& label, const wxString& tip, void (ReorientationsPage::*command)()) {
-        auto* b = new wxButton(bar, wxID_ANY, label);
-        b->SetToolTip(tip);
-        b->Bind(wxEVT_BUTTON, [this, command](wxCommandEvent&) { (this->*command)(); });
-        row->Add(b, wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(6)));
-        return b;
+        return AddBarButton(bar, row, label, tip, this, command);
     };
     row->AddSpacer(FromDIP(6));
     m_new = button(_("&New point…"), _("Create a reorientation point (Ctrl+N)"), &ReorientationsPage::NewPoint);
@@ -378,10 +375,7 @@ bool ReorientationsPage::Select(const std::string& id)
     for (std::size_t i = 0; i < m_listed.size(); ++i) {
         if (m_listed[i]->point.id != id)
             continue;
-        const long item = static_cast<long>(i);
-        m_list->SetItemState(item, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                             wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-        m_list->EnsureVisible(item);
+        SelectListRow(*m_list, static_cast<long>(i));
         m_detail->ShowPoint(m_listed[i]);
         UpdateButtons();
         return true;
@@ -391,8 +385,8 @@ bool ReorientationsPage::Select(const std::string& id)
 
 const ReorientationDetail* ReorientationsPage::Selected() const
 {
-    const long item = m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED);
-    return item >= 0 && static_cast<std::size_t>(item) < m_listed.size() ? m_listed[item] : nullptr;
+    const long item = SelectedListRow(*m_list, m_listed.size());
+    return item >= 0 ? m_listed[static_cast<std::size_t>(item)] : nullptr;
 }
 
 void ReorientationsPage::NewPoint()

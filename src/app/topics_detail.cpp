@@ -2,6 +2,7 @@
 
 #include "app/bar_chart.h"
 #include "app/localization.h"
+#include "app/page_widgets.h"
 #include "db/repositories.h"
 #include "dialogs/meeting_dialog.h"
 
@@ -298,9 +299,7 @@ void TopicDetail::SelectEvidence(long index)
 {
     if (index < 0 || index >= m_items->GetItemCount())
         return;
-    m_items->SetItemState(index, wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED,
-                          wxLIST_STATE_SELECTED | wxLIST_STATE_FOCUSED);
-    m_items->EnsureVisible(index);
+    SelectListRow(*m_items, index);
 }
 
 void TopicDetail::ShowContribution(long item)

@@ -5,6 +5,7 @@
 
 #include "app/localization.h"
 #include "app/main_frame.h"
+#include "app/page_widgets.h"
 #include "app/placeholder_panel.h"
 #include "app/synthesis_pages.h"
 #include "app/topics_detail.h"
@@ -162,11 +163,7 @@ wxWindow* TopicsPage::BuildToolbar(wxWindow* parent)
     row->AddStretchSpacer();
 
     auto button = [&](const wxString& label, const wxString& tip, void (TopicsPage::*command)()) {
-        auto* b = new wxButton(bar, wxID_ANY, label);
-        b->SetToolTip(tip);
-        b->Bind(wxEVT_BUTTON, [this, command](wxCommandEvent&) { (this->*command)(); });
-        row->Add(b, wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(6)));
-        return b;
+        return AddBarButton(bar, row, label, tip, this, command);
     };
     m_new = button(_("&New topic…"), _("Create a topic from labels and commitments (Ctrl+N)"), &TopicsPage::NewTopic);
     m_edit = button(_("Ed&it…"), _("Edit the selected topic (Enter)"), &TopicsPage::EditSelected);

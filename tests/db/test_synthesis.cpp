@@ -15,6 +15,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <utility>
 
 using namespace concerto;
 using concerto::test::Sample;
@@ -141,6 +142,18 @@ std::map<std::string, const DisagreementFlag*> FlagsByRef(const Insights& insigh
     for (const auto& flag : insights.disagreements)
         flags[flag.commitment.ref] = &flag;
     return flags;
+}
+
+// Checks that `insights` flags exactly the commitments `firstRef` and `secondRef`; returns their
+// two flags, in that order (they live in `insights`).
+std::pair<const DisagreementFlag&, const DisagreementFlag&> TheTwoFlags(const Insights& insights, const std::string& firstRef,
+                                                                         const std::string& secondRef)
+{
+    const auto flags = FlagsByRef(insights);
+    BOOST_TEST(flags.size() == 2u);
+    BOOST_REQUIRE(flags.count(firstRef) == 1u);
+    BOOST_REQUIRE(flags.count(secondRef) == 1u);
+    return {*flags.at(firstRef), *flags.at(secondRef)};
 }
 
 std::vector<std::string> Concat(std::vector<std::string> a, const std::vector<std::string>& b)
@@ -357,17 +370,12 @@ BACKEND_TEST(done_but_criticised_fires_at_its_thresholds_only)
     b.Many(running, S::Criticism, 6);
 
     const Insights insights = LoadInsights(db, b.s.consultation.id, limits);
-    const auto flags = FlagsByRef(insights);
-    BOOST_TEST(flags.size() == 2u);
-    BOOST_REQUIRE(flags.count("D-AT") == 1u);
-    BOOST_REQUIRE(flags.count("D-TWO") == 1u);
-    const DisagreementFlag& first = *flags.at("D-AT");
+    const auto [first, second] = TheTwoFlags(insights, "D-AT", "D-TWO");
     BOOST_TEST((first.kind == Disagreement::DoneButCriticised));
     BOOST_TEST(first.commitment.commitmentId == at.id);
     BOOST_TEST(first.commitment.counts.total == 4);
     BOOST_TEST(first.evidenceCount == 2);
     BOOST_TEST(first.evidence == atCriticisms, boost::test_tools::per_element());
-    const DisagreementFlag& second = *flags.at("D-TWO");
     BOOST_TEST(second.commitment.counts.total == 4);
     BOOST_TEST(At(second.commitment, S::Criticism) == 2);
     BOOST_TEST(At(second.commitment, S::Support) == 3);
@@ -440,16 +448,11 @@ BACKEND_TEST(planned_or_dropped_but_requested_fire_at_their_thresholds_only)
     b.Many(running, S::Support, 6);
 
     const Insights insights = LoadInsights(db, b.s.consultation.id, limits);
-    const auto flags = FlagsByRef(insights);
-    BOOST_TEST(flags.size() == 2u);
-    BOOST_REQUIRE(flags.count("P-AT") == 1u);
-    BOOST_REQUIRE(flags.count("X-AT") == 1u);
-    const DisagreementFlag& first = *flags.at("P-AT");
+    const auto [first, second] = TheTwoFlags(insights, "P-AT", "X-AT");
     BOOST_TEST((first.kind == Disagreement::PlannedButRequested));
     BOOST_TEST(first.commitment.counts.total == 6);
     BOOST_TEST(first.evidenceCount == 3);
     BOOST_TEST(first.evidence == atRequests, boost::test_tools::per_element());
-    const DisagreementFlag& second = *flags.at("X-AT");
     BOOST_TEST((second.kind == Disagreement::DroppedButRequested));
     BOOST_TEST((second.commitment.status == CommitmentStatus::Dropped));
     BOOST_TEST(second.commitment.counts.total == 6);

@@ -1,10 +1,13 @@
 #include "gui_support.h"
 
+#include "app/areas.h"
 #include "app/main_frame.h"
 #include "db/demo.h"
 #include "support/backends.h"
 
 #include <wx/app.h>
+#include <wx/notebook.h>
+#include <wx/stattext.h>
 #include <wx/utils.h>
 
 namespace concerto::test {
@@ -64,6 +67,28 @@ Database& DemoFrameFixture::Db()
 std::string DemoFrameFixture::ConsultationId()
 {
     return frame->Context().ConsultationId();
+}
+
+wxWindow* ShowSynthesisPage(MainFrame* frame, int index, const wxString& pageName)
+{
+    frame->ShowArea(SynthesisArea);
+    auto* pages = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("synthesis-pages", frame));
+    BOOST_REQUIRE(pages);
+    pages->SetSelection(static_cast<std::size_t>(index));
+    Settle();
+    wxWindow* page = wxWindow::FindWindowByName(pageName, frame);
+    BOOST_REQUIRE(page);
+    return page;
+}
+
+bool AnyShownText(wxWindow* root, const wxString& text)
+{
+    if (auto* label = dynamic_cast<wxStaticText*>(root); label && label->GetLabel() == text && label->IsShownOnScreen())
+        return true;
+    for (wxWindow* child : root->GetChildren())
+        if (AnyShownText(child, text))
+            return true;
+    return false;
 }
 
 void Click(wxDialog& dialog, int id)

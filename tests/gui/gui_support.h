@@ -57,6 +57,13 @@ public:
     MainFrame* frame = nullptr; ///< the window under test
 };
 
+/// Shows the Synthèse area of `frame` on its notebook page `index` (built then, as a click on its
+/// tab builds it) and returns the window named `pageName` there; fails the test if there is none.
+wxWindow* ShowSynthesisPage(MainFrame* frame, int index, const wxString& pageName);
+
+/// Whether a static text below `root` reads `text` and is shown on screen.
+bool AnyShownText(wxWindow* root, const wxString& text);
+
 /// Runs `action` once on the first modal dialog of type D, as soon as it shows (from a timer,
 /// which also fires inside the dialog's modal loop); gives up after `seconds`. Keep it alive
 /// until the dialog has been answered; Done() says whether it was.

@@ -18,8 +18,8 @@
 #include <wx/intl.h>
 #include <wx/notebook.h>
 #include <wx/regex.h>
-#include <wx/stattext.h>
 
+using concerto::test::AnyShownText;
 using concerto::test::Settle;
 using concerto::test::WaitUntil;
 
@@ -40,16 +40,6 @@ Tag NewTag(Database& db, const std::string& consultationId, const std::string& c
     tag.coder = coder;
     tag.taggedAt = Timestamp::Now();
     return tag;
-}
-
-bool AnyShownText(wxWindow* root, const wxString& text)
-{
-    if (auto* label = dynamic_cast<wxStaticText*>(root); label && label->GetLabel() == text && label->IsShownOnScreen())
-        return true;
-    for (wxWindow* child : root->GetChildren())
-        if (AnyShownText(child, text))
-            return true;
-    return false;
 }
 
 // A frame holding the panel (directly, or on the second page of a notebook) with its own context.

@@ -37,25 +37,16 @@ using namespace concerto;
 namespace {
 
 /// A frame on a demo database, showing the commitments view once loaded.
-struct Shown {
-    MainFrame* frame = nullptr;
+struct Shown : test::DemoFrameFixture {
     CommitmentsPanel* view = nullptr;
 
-    explicit Shown(Backend backend, std::uint64_t contributions = 300)
+    explicit Shown(Backend backend, std::uint64_t contributions = 300) : DemoFrameFixture(backend, contributions)
     {
-        frame = test::ShowDemoFrame(backend, contributions);
         frame->ShowArea(CommitmentsArea);
         view = dynamic_cast<CommitmentsPanel*>(frame->View(CommitmentsArea));
         BOOST_REQUIRE(view);
         BOOST_REQUIRE(WaitUntil([this] { return !view->IsLoading(); }));
     }
-    ~Shown()
-    {
-        frame->Destroy();
-        Settle();
-    }
-    Database& Db() { return frame->GetDatabase(); }
-    std::string ConsultationId() { return frame->Context().ConsultationId(); }
     CommitmentTreeModel& Model() { return view->Model(); }
 };
 

@@ -22,7 +22,6 @@
 #include <wx/utils.h>
 
 using concerto::test::Settle;
-using concerto::test::DemoDatabase;
 using concerto::test::WaitUntil;
 
 using namespace concerto;
@@ -42,28 +41,16 @@ void Type(MeetingDialog& dialog, MeetingDialog::Field field, const wxString& tex
     static_cast<wxTextCtrl*>(dialog.FieldWindow(field))->ChangeValue(text);
 }
 
-struct Fixture {
-    MainFrame* frame = nullptr;
+struct Fixture : test::DemoFrameFixture {
     MeetingPanel* view = nullptr;
 
-    explicit Fixture(Backend backend = Backend::Sqlite)
+    explicit Fixture(Backend backend = Backend::Sqlite) : DemoFrameFixture(backend, 300)
     {
-        frame = new MainFrame(DemoDatabase(backend, 300));
-        frame->SetSize(1366, 768);
-        frame->Show();
-        Settle();
         frame->ShowArea(MeetingsArea);
         view = dynamic_cast<MeetingPanel*>(frame->View(MeetingsArea));
         BOOST_TEST_REQUIRE(view);
         BOOST_TEST_REQUIRE(WaitUntil([this] { return !view->IsLoading() && view->ListedCount() > 0; }));
     }
-    ~Fixture()
-    {
-        frame->Destroy();
-        Settle();
-    }
-    Database& Db() { return frame->GetDatabase(); }
-    std::string ConsultationId() const { return frame->Context().ConsultationId(); }
     // Waits for the reload that a save announces.
     bool Reloaded(int expected)
     {

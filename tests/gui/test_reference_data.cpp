@@ -29,28 +29,20 @@ using namespace concerto;
 
 namespace {
 
-struct Shown {
-    MainFrame* frame = nullptr;
+struct Shown : test::DemoFrameFixture {
     ReferenceDataPanel* view = nullptr;
 
-    explicit Shown(Backend backend)
+    explicit Shown(Backend backend) : DemoFrameFixture(backend, 150)
     {
-        frame = test::ShowDemoFrame(backend, 150);
         frame->ShowArea(ReferenceDataArea);
         view = dynamic_cast<ReferenceDataPanel*>(frame->View(ReferenceDataArea));
         BOOST_REQUIRE(view);
         Loaded();
     }
-    ~Shown()
-    {
-        frame->Destroy();
-        Settle();
-    }
     void Loaded()
     {
         BOOST_REQUIRE(WaitUntil([this] { return !view->IsLoading(); }));
     }
-    Database& Db() { return frame->GetDatabase(); }
     int IndexOf(const std::string& code)
     {
         const auto& rows = view->Rows();

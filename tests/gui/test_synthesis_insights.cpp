@@ -27,10 +27,10 @@
 #include <wx/intl.h>
 #include <wx/button.h>
 #include <wx/srchctrl.h>
-#include <wx/stattext.h>
 #include <wx/textctrl.h>
 #include <wx/uiaction.h>
 
+using concerto::test::AnyShownText;
 using concerto::test::Settle;
 using concerto::test::WaitUntil;
 
@@ -43,9 +43,7 @@ struct InsightsFixture : test::DemoFrameFixture {
 
     explicit InsightsFixture(Backend backend = Backend::Sqlite) : DemoFrameFixture(backend, 600)
     {
-        frame->ShowArea(SynthesisArea);
-        Settle();
-        page = dynamic_cast<InsightsPage*>(wxWindow::FindWindowByName("insights-page", frame));
+        page = dynamic_cast<InsightsPage*>(test::ShowSynthesisPage(frame, 0, "insights-page"));
         BOOST_REQUIRE(page);
         BOOST_REQUIRE(WaitUntil([&] { return page->LoadCount() >= 1 && !page->IsLoading(); }));
     }
@@ -82,16 +80,6 @@ struct InsightsFixture : test::DemoFrameFixture {
         BOOST_REQUIRE(WaitUntil([&] { return tree.GetSelection() == item && !page->IsLoadingEvidence(); }));
     }
 };
-
-bool AnyShownText(wxWindow* root, const wxString& text)
-{
-    if (auto* label = dynamic_cast<wxStaticText*>(root); label && label->GetLabel() == text && label->IsShownOnScreen())
-        return true;
-    for (wxWindow* child : root->GetChildren())
-        if (AnyShownText(child, text))
-            return true;
-    return false;
-}
 
 wxString ExpectedCell(long long count, long long total)
 {

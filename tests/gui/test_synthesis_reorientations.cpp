@@ -22,44 +22,24 @@
 #include <set>
 #include <wx/checklst.h>
 #include <wx/choice.h>
-#include <wx/notebook.h>
 #include <wx/textctrl.h>
 
 using concerto::test::AnswerModal;
-using concerto::test::DemoDatabase;
-using concerto::test::Settle;
 using concerto::test::WaitUntil;
 
 using namespace concerto;
 
 namespace {
 
-struct Fixture {
-    MainFrame* frame = nullptr;
+struct Fixture : test::DemoFrameFixture {
     ReorientationsPage* page = nullptr;
 
-    explicit Fixture(Backend backend = Backend::Sqlite)
+    explicit Fixture(Backend backend = Backend::Sqlite) : DemoFrameFixture(backend, 300)
     {
-        frame = new MainFrame(DemoDatabase(backend, 300));
-        frame->SetSize(1366, 768);
-        frame->Show();
-        Settle();
-        frame->ShowArea(SynthesisArea);
-        auto* book = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("synthesis-pages", frame));
-        BOOST_TEST_REQUIRE(book);
-        book->SetSelection(2); // builds the page, as a click on its tab does
-        Settle();
-        page = dynamic_cast<ReorientationsPage*>(wxWindow::FindWindowByName("reorientations-page", frame));
+        page = dynamic_cast<ReorientationsPage*>(test::ShowSynthesisPage(frame, 2, "reorientations-page"));
         BOOST_TEST_REQUIRE(page);
         BOOST_TEST_REQUIRE(WaitUntil([this] { return !page->IsLoading() && page->ListedCount() > 0; }));
     }
-    ~Fixture()
-    {
-        frame->Destroy();
-        Settle();
-    }
-    Database& Db() { return frame->GetDatabase(); }
-    std::string ConsultationId() const { return frame->Context().ConsultationId(); }
     // Waits for the reload a save announces, then selects `id` again.
     bool ReloadedWith(const std::function<bool()>& done)
     {

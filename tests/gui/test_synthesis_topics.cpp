@@ -20,7 +20,6 @@
 #include <boost/test/unit_test.hpp>
 #include <set>
 #include <wx/choicdlg.h>
-#include <wx/notebook.h>
 #include <wx/textctrl.h>
 
 using concerto::test::AnswerModal;
@@ -33,31 +32,17 @@ using namespace concerto;
 namespace {
 
 /// A frame on a demo database showing the Synthèse area's topics page, loaded.
-struct Shown {
-    MainFrame* frame = nullptr;
+struct Shown : test::DemoFrameFixture {
     TopicsPage* page = nullptr;
 
-    explicit Shown(Backend backend = Backend::Sqlite)
+    explicit Shown(Backend backend = Backend::Sqlite) : DemoFrameFixture(backend, 300)
     {
-        frame = test::ShowDemoFrame(backend, 300);
-        frame->ShowArea(SynthesisArea);
-        auto* pages = dynamic_cast<wxNotebook*>(wxWindow::FindWindowByName("synthesis-pages", frame));
-        BOOST_REQUIRE(pages);
-        pages->SetSelection(1);
-        Settle();
-        page = dynamic_cast<TopicsPage*>(wxWindow::FindWindowByName("topics-page", frame));
+        page = dynamic_cast<TopicsPage*>(test::ShowSynthesisPage(frame, 1, "topics-page"));
         BOOST_REQUIRE(page);
         const auto expected = static_cast<int>(ListTopics(Db(), ConsultationId()).size());
         BOOST_REQUIRE(expected > 0);
         BOOST_REQUIRE(Listed(expected));
     }
-    ~Shown()
-    {
-        frame->Destroy();
-        Settle();
-    }
-    Database& Db() { return frame->GetDatabase(); }
-    std::string ConsultationId() { return frame->Context().ConsultationId(); }
     /// Waits for a load that lists `count` topics.
     bool Listed(int count)
     {
