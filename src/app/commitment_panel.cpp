@@ -357,7 +357,9 @@ void CommitmentsPanel::UpdateSummary()
     if (!m_model->Filter().empty() && m_model->VisibleCommitmentCount() == 0)
         text = wxString::Format(_("No commitment matches “%s”. Press Escape to clear the filter."), m_model->Filter());
     else if (!m_model->Filter().empty())
-        text = wxString::Format(_("%s of %s commitments match"), visible, total);
+        text = wxString::Format(wxPLURAL("%s of %s commitment matches", "%s of %s commitments match",
+                                         m_model->VisibleCommitmentCount()),
+                                visible, total);
     else if (m_model->CommitmentCount() == 0)
         text = _("No commitment yet");
     else

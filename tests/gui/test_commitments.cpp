@@ -258,6 +258,15 @@ BOOST_AUTO_TEST_CASE(type_to_filter_ignores_accents)
     shown.view->FilterBox()->SetValue(wxString::FromUTF8("ÉCOLE"));
     Settle();
     BOOST_TEST(VisibleCommitments(shown.Model()) == expected);
+    const wxString total = FormatCount(static_cast<long long>(shown.Model().CommitmentCount()));
+    BOOST_TEST(shown.view->Summary() ==
+               wxString::Format(wxPLURAL("%s of %s commitment matches", "%s of %s commitments match", expected),
+                                FormatCount(static_cast<long long>(expected)), total));
+    shown.view->FilterBox()->SetValue("LOG-01"); // one commitment: the summary says it in the singular
+    Settle();
+    BOOST_TEST(VisibleCommitments(shown.Model()) == 1u);
+    BOOST_TEST(shown.view->Summary() ==
+               wxString::Format(wxPLURAL("%s of %s commitment matches", "%s of %s commitments match", 1), "1", total));
     shown.view->FilterBox()->SetValue("zzzz");
     Settle();
     BOOST_TEST(VisibleCommitments(shown.Model()) == 0u);
