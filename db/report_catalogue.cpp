@@ -135,6 +135,21 @@ std::vector<FieldSql> ContributionFields(const Dialects& d)
     };
 }
 
+/// A contribution's coded commitments with their stance (« LOG-01 (soutien) ») and its labels.
+void AddCodingFields(const Dialects& d, std::vector<FieldSql>& fields)
+{
+    fields.push_back(Plain("commitments", ValueKind::Text,
+                           d.List("cm2.ref || ' (' || " + EnumCase("stance", "t2.stance", false, true) + " || ')'",
+                                  "FROM tag t2 JOIN commitment cm2 ON cm2.id = t2.commitment_id WHERE "
+                                  "t2.contribution_id = c.id",
+                                  "cm2.position, cm2.ref, t2.stance")));
+    fields.push_back(Plain("labels", ValueKind::Text,
+                           d.List("lb2.name",
+                                  "FROM contribution_label cl2 JOIN label lb2 ON lb2.id = cl2.label_id WHERE "
+                                  "cl2.contribution_id = c.id",
+                                  "lb2.name")));
+}
+
 const char* const kContributionJoins = " JOIN channel ch ON ch.id = c.channel_id"
                                        " LEFT JOIN meeting m ON m.id = c.meeting_id"
                                        " LEFT JOIN neighbourhood n ON n.id = c.neighbourhood_id"
@@ -151,16 +166,7 @@ DatasetSql Contributions(const Dialects& d)
                      "FROM tag t2 LEFT JOIN commitment cm2 ON cm2.id = t2.commitment_id JOIN theme th2 ON "
                      "th2.id = COALESCE(t2.theme_id, cm2.theme_id) WHERE t2.contribution_id = c.id",
                      "", true)));
-    s.fields.push_back(Plain("commitments", ValueKind::Text,
-                             d.List("cm2.ref || ' (' || " + EnumCase("stance", "t2.stance", false, true) + " || ')'",
-                                    "FROM tag t2 JOIN commitment cm2 ON cm2.id = t2.commitment_id WHERE "
-                                    "t2.contribution_id = c.id",
-                                    "cm2.position, cm2.ref, t2.stance")));
-    s.fields.push_back(Plain("labels", ValueKind::Text,
-                             d.List("lb2.name",
-                                    "FROM contribution_label cl2 JOIN label lb2 ON lb2.id = cl2.label_id WHERE "
-                                    "cl2.contribution_id = c.id",
-                                    "lb2.name")));
+    AddCodingFields(d, s.fields);
     s.fields.push_back(
         Plain("tag_count", ValueKind::Integer, "(SELECT COUNT(*) FROM tag t2 WHERE t2.contribution_id = c.id)"));
     return s;
@@ -422,16 +428,7 @@ DatasetSql Evidence(const Dialects& d)
     for (auto& field : ContributionFields(d))
         if (field.spec.name != "number")
             s.fields.push_back(std::move(field));
-    s.fields.push_back(Plain("commitments", ValueKind::Text,
-                             d.List("cm2.ref || ' (' || " + EnumCase("stance", "t2.stance", false, true) + " || ')'",
-                                    "FROM tag t2 JOIN commitment cm2 ON cm2.id = t2.commitment_id WHERE "
-                                    "t2.contribution_id = c.id",
-                                    "cm2.position, cm2.ref, t2.stance")));
-    s.fields.push_back(Plain("labels", ValueKind::Text,
-                             d.List("lb2.name",
-                                    "FROM contribution_label cl2 JOIN label lb2 ON lb2.id = cl2.label_id WHERE "
-                                    "cl2.contribution_id = c.id",
-                                    "lb2.name")));
+    AddCodingFields(d, s.fields);
     return s;
 }
 
