@@ -105,9 +105,12 @@ private:
         values.Text("f_state", ToCode(fields.state));
         values.Text("f_reason", fields.exclusionReason);
         values.Text("f_notes", fields.notes);
+        const bool mentions =
+            MentionsContact(current.title) || MentionsContact(current.body) || MentionsContact(fields.notes);
+        values.Integer("f_mentions", mentions ? 1 : 0); // the notes are one of the texts it watches
         current.version = coding::UpdateContribution(db, step, m_contributionId, current.version,
                                                      "is_quote = :f_quote, state = :f_state, exclusion_reason = "
-                                                     ":f_reason, notes = :f_notes",
+                                                     ":f_reason, notes = :f_notes, mentions_contact = :f_mentions",
                                                      values);
         current.isQuote = fields.isQuote;
         current.state = fields.state;

@@ -3,6 +3,7 @@
 #include "core/errors.h"
 #include "db/database.h"
 
+#include <cstdlib>
 #include <libpq-fe.h>
 #include <memory>
 #include <soci/soci.h>
@@ -58,6 +59,28 @@ std::string EssentialLine(const std::string& message)
     return line;
 }
 
+/// The text between the first pair of double quotes after `from` in `message`.
+std::string Quoted(const std::string& message, std::string::size_type from)
+{
+    const auto open = message.find('"', from);
+    const auto close = open == std::string::npos ? open : message.find('"', open + 1);
+    return close == std::string::npos ? std::string() : message.substr(open + 1, close - open - 1);
+}
+
+/// libpq 15 says `server certificate for "NAME" [(and N other names)] does not match host name "HOST"`.
+std::string ExplainNameMismatch(const std::string& message, const std::string& host)
+{
+    const std::string certified = Quoted(message, message.find("certificate for"));
+    std::string asked = Quoted(message, message.find("host name"));
+    if (asked.empty())
+        asked = host;
+    std::string text = "Le certificat du serveur ne correspond pas à «\u00a0" + asked + "\u00a0»";
+    if (!certified.empty())
+        text += "\u00a0: il a été établi pour «\u00a0" + certified + "\u00a0»";
+    return text + ". Dans le profil, indiquez comme hôte le nom exact du serveur tel qu'écrit dans son certificat "
+                  "(pas son adresse IP), ou demandez à l'administrateur un certificat qui porte ce nom.";
+}
+
 /// A sentence for the user about a connection that libpq could not open.
 std::string ExplainFailure(const std::string& message, const Pairs& pairs)
 {
@@ -86,8 +109,13 @@ std::string ExplainFailure(const std::string& message, const Pairs& pairs)
         return "Le certificat racine est introuvable\u00a0: choisissez le fichier du certificat de l'autorité "
                "(fourni par l'administrateur) dans le profil de connexion.";
     if (Contains(message, "does not match host name"))
-        return "Le certificat du serveur ne correspond pas au nom «\u00a0" + host +
-               "\u00a0»\u00a0: utilisez le nom exact du serveur, tel qu'écrit dans son certificat.";
+        return ExplainNameMismatch(message, host);
+    if (Contains(message, "channel binding") || Contains(message, "require_auth") ||
+        Contains(message, "auth method \"scram-sha-256\" requirement failed"))
+        return "Le serveur «\u00a0" + host +
+               "\u00a0» n'a pas demandé d'authentification SCRAM-SHA-256 (il accepte un mot de passe en md5, en "
+               "clair, ou pas de mot de passe du tout)\u00a0: Concerto refuse de s'y connecter. Demandez à "
+               "l'administrateur d'utiliser «\u00a0scram-sha-256\u00a0» dans pg_hba.conf avec TLS.";
     if (Contains(message, "certificate verify failed") || Contains(message, "certificate"))
         return "Le certificat du serveur n'a pas pu être vérifié avec le certificat racine choisi\u00a0: demandez le "
                "bon fichier à l'administrateur.";
@@ -139,6 +167,49 @@ std::string QuoteConnectionValue(const std::string& value)
     return quoted + "'";
 }
 
+std::vector<std::pair<std::string, std::string>> ScramOptions(TlsMode tls)
+{
+    Pairs options;
+    // Channel binding ties the SCRAM exchange to the TLS session: trust, password and md5 cannot
+    // provide it, so libpq refuses them, and a man in the middle cannot relay the exchange.
+    if (tls != TlsMode::Disable)
+        options.emplace_back("channel_binding", "require");
+    // libpq 16 added require_auth; Debian 12's libpq 15 would reject the unknown keyword.
+    if (PQlibVersion() >= 160000)
+        options.emplace_back("require_auth", "scram-sha-256");
+    return options;
+}
+
+ConnectionProfile ProfileFromConnection(const std::string& conninfo)
+{
+    ConnectionProfile profile;
+    Pairs pairs;
+    if (!ParseConnection(conninfo, pairs))
+        return profile;
+    std::string hostaddr;
+    for (const auto& [key, value] : pairs) {
+        if (key == "host")
+            profile.host = value;
+        else if (key == "hostaddr")
+            hostaddr = value;
+        else if (key == "port")
+            profile.port = std::atoi(value.c_str());
+        else if (key == "dbname")
+            profile.database = value;
+        else if (key == "user")
+            profile.user = value;
+        else if (key == "sslmode")
+            profile.tls = TlsModeFromKeyword(value);
+        else if (key == "sslrootcert")
+            profile.rootCertificate = value;
+    }
+    if (profile.host.empty())
+        profile.host = hostaddr;
+    if (profile.port <= 0)
+        profile.port = 5432;
+    return profile;
+}
+
 std::string ConnectionString(const ConnectionProfile& profile, const std::string& password)
 {
     Pairs pairs;
@@ -154,6 +225,9 @@ std::string ConnectionString(const ConnectionProfile& profile, const std::string
     pairs.emplace_back("sslmode", TlsModeKeyword(profile.tls));
     if (!profile.rootCertificate.empty() && profile.tls != TlsMode::Disable)
         pairs.emplace_back("sslrootcert", profile.rootCertificate);
+    if (profile.requireScram)
+        for (auto& option : ScramOptions(profile.tls))
+            pairs.push_back(std::move(option));
     pairs.emplace_back("connect_timeout", kConnectTimeout);
     // A server that vanished (cable, Wi-Fi, crash) is noticed within about a minute.
     pairs.emplace_back("keepalives", "1");
@@ -242,6 +316,12 @@ bool IsConnectionLost(const Error& error)
         if (Contains(detail, sign))
             return true;
     return false;
+}
+
+bool IsSaveOutcomeUnknown(const Error& error)
+{
+    // The sentence of Database::InTransaction for a commit whose answer never came.
+    return Contains(error.what(), "n'a peut-être pas abouti");
 }
 
 bool IsConnectionAlive(Database& db)

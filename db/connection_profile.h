@@ -5,6 +5,8 @@
 // a display form that never shows a password, and whether an error means the connection was lost.
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace concerto {
 
@@ -33,12 +35,28 @@ struct ConnectionProfile {
     std::string user;     ///< empty: libpq's default (the system user)
     TlsMode tls = TlsMode::VerifyFull;
     std::string rootCertificate; ///< sslrootcert file; empty: libpq's default (~/.postgresql/root.crt)
+    /// Refuse any authentication but SCRAM-SHA-256 (see ScramOptions()). Turned off only for an old
+    /// server that cannot do SCRAM, the password then possibly travelling as md5 or in clear.
+    bool requireScram = true;
 };
+
+/// The libpq options that make the client refuse every authentication but SCRAM-SHA-256, so that a
+/// misconfigured or impersonated server cannot get the password in md5 or in clear, nor let the user
+/// in without one: `channel_binding=require` when `tls` encrypts (only SCRAM-SHA-256-PLUS satisfies
+/// it; libpq 15 has nothing else), plus `require_auth=scram-sha-256` when the libpq in use knows it
+/// (16 and later). Without TLS and with libpq 15, nothing can enforce it: empty.
+std::vector<std::pair<std::string, std::string>> ScramOptions(TlsMode tls);
+
+/// The server, port, database, user and TLS settings written in `conninfo` (a URI or key=value
+/// string; host falls back to hostaddr), e.g. to find the password remembered for them. A default
+/// profile when libpq cannot parse it. `name` is left empty.
+ConnectionProfile ProfileFromConnection(const std::string& conninfo);
 
 /// `value` quoted for a libpq key=value string: in single quotes, with \ and ' escaped.
 std::string QuoteConnectionValue(const std::string& value);
 
-/// The libpq key=value string for `profile`, with `password` when not empty. Adds a connect
+/// The libpq key=value string for `profile`, with `password` when not empty. Adds sslmode and
+/// sslrootcert, ScramOptions() when the profile requires SCRAM, a connect
 /// timeout and TCP keepalives so that an unreachable or vanished server is noticed in seconds.
 std::string ConnectionString(const ConnectionProfile& profile, const std::string& password = {});
 
@@ -67,6 +85,9 @@ ConnectionProbe ProbeConnection(const std::string& conninfo);
 /// True when `error` says the connection to the server was lost (rather than a refused or
 /// failed statement): the application then reconnects instead of reporting a failure.
 bool IsConnectionLost(const Error& error);
+/// True when `error` says the connection was lost while COMMIT was on its way (Database::
+/// InTransaction): whether the server committed is unknown, so "not saved" would be untrue.
+bool IsSaveOutcomeUnknown(const Error& error);
 
 /// A cheap round trip (SELECT 1) on `db`. False when the server cannot be reached any more;
 /// always true on SQLite. Never throws.

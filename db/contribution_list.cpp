@@ -14,7 +14,7 @@ constexpr std::size_t kKeyBatch = 20000;
 // The columns of a ContributionRow, in the order RowFrom reads them.
 const char* const kRowSelect =
     "SELECT c.seq, c.id, c.version, c.received_at, ch.name, m.title, n.name, cd.title, c.profile, c.title, "
-    "c.body, c.state, c.is_quote, (SELECT COUNT(*) FROM tag t WHERE t.contribution_id = c.id) "
+    "c.body, c.state, c.is_quote, (SELECT COUNT(*) FROM tag t WHERE t.contribution_id = c.id), c.mentions_contact "
     "FROM contribution c LEFT JOIN channel ch ON ch.id = c.channel_id LEFT JOIN meeting m ON m.id = c.meeting_id "
     "LEFT JOIN neighbourhood n ON n.id = c.neighbourhood_id LEFT JOIN card cd ON cd.id = c.card_id";
 
@@ -56,6 +56,7 @@ ContributionRow RowFrom(const soci::row& row)
     FromCode(Cell::Text(row, 11), r.state);
     r.isQuote = Cell::Integer(row, 12) != 0;
     r.tagCount = static_cast<int>(Cell::Integer(row, 13));
+    r.mentionsContact = Cell::Integer(row, 14) != 0;
     return r;
 }
 

@@ -36,6 +36,7 @@ struct ContributionRow {
     ContributionState state = ContributionState::New;
     bool isQuote = false;
     int tagCount = 0;
+    bool mentionsContact = false; ///< an e-mail or phone in the title, text or notes (core/personal_data.h)
 };
 
 /// One coding of a contribution, as the detail pane shows it.

@@ -2,12 +2,15 @@
 
 #include "core/datetime.h"
 #include "core/errors.h"
+#include "db/migrations.h"
+#include "db/storage_check.h"
 
 #include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 
@@ -21,6 +24,8 @@ bool EndsWith(const std::string& s, const std::string& suffix)
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
+} // namespace
+
 std::string OsUserName()
 {
     for (const char* name : {"USER", "USERNAME", "LOGNAME"})
@@ -28,6 +33,8 @@ std::string OsUserName()
             return value;
     return "local";
 }
+
+namespace {
 
 // SOCI's sqlite3 backend reads "db=… key=value" pairs; quoting keeps paths with spaces whole.
 std::string SqliteConnectString(const std::string& path)
@@ -41,9 +48,30 @@ std::string SqliteConnectString(const std::string& path)
     return quoted + "\" timeout=10";
 }
 
-// SOCI's PostgreSQL backend mangles URIs, so every location is handed over as libpq
-// key=value pairs, parsed by libpq itself (which knows both forms).
-std::string PostgresConnectString(const std::string& target)
+// Who may migrate a PostgreSQL schema. On a server set up by `server init` (schema_version
+// belongs to concerto_owner) only members of that role may, acting as it; any other login may
+// create nothing there, not even schema_version.
+enum class ServerSchema { Missing, Unmanaged, ManagedByMe, ManagedByOthers };
+
+ServerSchema ServerSchemaOf(soci::session& session, Backend backend)
+{
+    if (backend != Backend::Postgresql)
+        return ServerSchema::Unmanaged;
+    int state = 0;
+    session << "SELECT CASE WHEN c.oid IS NULL THEN 0 WHEN pg_catalog.pg_get_userbyid(c.relowner) <> "
+               "'concerto_owner' THEN 1 WHEN pg_catalog.pg_has_role(session_user, c.relowner, 'MEMBER') THEN 2 "
+               "ELSE 3 END FROM (SELECT pg_catalog.to_regclass('schema_version') AS id) r "
+               "LEFT JOIN pg_catalog.pg_class c ON c.oid = r.id",
+        soci::into(state);
+    return static_cast<ServerSchema>(state);
+}
+
+// Every location is handed over as libpq key='value' pairs, parsed by libpq itself (which
+// knows both the URI and the key=value forms). With `forSoci`, a pair whose value holds a
+// space is also wrapped in double quotes: SOCI's PostgreSQL backend reads its own options out
+// of the string first, cutting values at the first space unless they start with '"', and
+// hands libpq what is inside those quotes (so a password with spaces would arrive cut).
+std::string PostgresConnectString(const std::string& target, bool forSoci = false)
 {
     char* error = nullptr;
     PQconninfoOption* options = PQconninfoParse(target.c_str(), &error);
@@ -57,12 +85,25 @@ std::string PostgresConnectString(const std::string& target)
         if (!option->val)
             continue;
         std::string value;
+        bool hasSpace = false, hasDoubleQuote = false;
         for (const char* c = option->val; *c; ++c) {
             if (*c == '\\' || *c == '\'')
                 value += '\\';
             value += *c;
+            hasSpace = hasSpace || std::isspace(static_cast<unsigned char>(*c));
+            hasDoubleQuote = hasDoubleQuote || *c == '"';
         }
-        result += std::string(result.empty() ? "" : " ") + option->keyword + "='" + value + "'";
+        std::string pair = std::string(option->keyword) + "='" + value + "'";
+        if (forSoci && hasSpace) {
+            if (hasDoubleQuote) {
+                const std::string keyword = option->keyword;
+                PQconninfoFree(options);
+                throw ValidationError("La valeur de « " + keyword +
+                                      " » ne peut pas contenir à la fois une espace et un guillemet droit (\").");
+            }
+            pair = std::string(option->keyword) + "=\"'" + value + "'\"";
+        }
+        result += (result.empty() ? "" : " ") + pair;
     }
     PQconninfoFree(options);
     return result;
@@ -157,6 +198,15 @@ Database::~Database() = default;
 
 std::unique_ptr<Database> Database::Open(const std::string& text)
 {
+    std::unique_ptr<Database> db = OpenUnmigrated(text);
+    db->Migrate();
+    return db;
+}
+
+int Database::ApplyMigrations() { return Migrate(); }
+
+std::unique_ptr<Database> Database::OpenUnmigrated(const std::string& text)
+{
     std::unique_ptr<Database> db(new Database(Location::Parse(text)));
     const Location& location = db->m_location;
     try {
@@ -164,10 +214,12 @@ std::unique_ptr<Database> Database::Open(const std::string& text)
             const fs::path path(location.target);
             if (path.has_parent_path() && !fs::exists(path.parent_path()))
                 throw DatabaseError("Le dossier « " + path.parent_path().string() + " » n'existe pas.");
+            // SQLite's locks do not hold on network file systems: refuse before touching the file.
+            RefuseNetworkFolder(location.target);
             db->m_session->open(soci::sqlite3, SqliteConnectString(location.target));
             db->m_user = OsUserName();
         } else {
-            db->m_session->open(soci::postgresql, PostgresConnectString(location.target));
+            db->m_session->open(soci::postgresql, PostgresConnectString(location.target, true));
         }
         db->m_dialect->Configure(*db->m_session);
         if (location.backend == Backend::Postgresql)
@@ -179,7 +231,6 @@ std::unique_ptr<Database> Database::Open(const std::string& text)
                                 " » : vérifiez l'emplacement, le serveur et vos identifiants.",
                             e.what());
     }
-    db->Migrate();
     return db;
 }
 
@@ -198,26 +249,38 @@ int Database::SchemaVersion()
     return indicator == soci::i_ok ? version : 0;
 }
 
-void Database::Migrate()
+int Database::Migrate()
 {
+    int applied = 0;
     try {
-        *m_session << "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, "
-                      "applied_at text NOT NULL)";
+        const ServerSchema server = ServerSchemaOf(*m_session, m_location.backend);
+        if (server == ServerSchema::Missing || m_location.backend == Backend::Sqlite)
+            *m_session << "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, "
+                          "applied_at text NOT NULL)";
         const int current = SchemaVersion();
         const int latest = LatestSchemaVersion();
         if (current > latest)
             throw DatabaseError("Cette base a été mise à jour par une version plus récente de Concerto (schéma " +
                                 std::to_string(current) + ", cette version connaît le schéma " +
                                 std::to_string(latest) + "). Installez la dernière version de Concerto pour l'ouvrir.");
+        if (current < latest && server == ServerSchema::ManagedByOthers)
+            throw DatabaseError("Le schéma de ce serveur (version " + std::to_string(current) +
+                                ") est plus ancien que celui de cette version de Concerto (version " +
+                                std::to_string(latest) + ") et votre compte ne peut pas le mettre à jour. Le service "
+                                "informatique doit le faire avec « concerto-cli server init --db … ».");
         for (const Migration& migration : m_dialect->Migrations()) {
             if (migration.version <= current)
                 continue;
             soci::transaction transaction(*m_session);
+            if (server == ServerSchema::ManagedByMe) // objects must belong to the owner role, not to this login
+                *m_session << "SET LOCAL ROLE concerto_owner";
             m_dialect->ExecuteScript(*m_session, migration.sql);
+            AfterMigration(*this, migration.version);
             const std::string now = Timestamp::Now().ToIso();
             *m_session << "INSERT INTO schema_version (version, name, applied_at) VALUES (:v, :n, :a)",
                 soci::use(migration.version), soci::use(migration.name), soci::use(now);
             transaction.commit();
+            ++applied;
         }
     } catch (const Error&) {
         throw;
@@ -226,6 +289,7 @@ void Database::Migrate()
                             "précédent.",
                             e.what());
     }
+    return applied;
 }
 
 void Database::Guarded(const std::function<void()>& work)
@@ -245,6 +309,29 @@ void Database::InTransaction(const std::function<void()>& work)
         work();
         return;
     }
+    if (m_location.backend == Backend::Sqlite) {
+        // BEGIN IMMEDIATE takes the write lock at once, waiting up to busy_timeout for it. A
+        // deferred BEGIN that reads first and writes later fails at once with "database is
+        // locked" when another connection committed in between (its snapshot cannot be upgraded).
+        Guarded([&] {
+            *m_session << "BEGIN IMMEDIATE";
+            ++m_transactionDepth;
+            try {
+                work();
+                --m_transactionDepth;
+                *m_session << "COMMIT";
+            } catch (...) {
+                m_transactionDepth = 0;
+                try {
+                    *m_session << "ROLLBACK";
+                } catch (const std::exception&) {
+                    // Already rolled back by SQLite itself (e.g. after an I/O error).
+                }
+                throw;
+            }
+        });
+        return;
+    }
     Guarded([&] {
         soci::transaction transaction(*m_session);
         ++m_transactionDepth;
@@ -255,7 +342,18 @@ void Database::InTransaction(const std::function<void()>& work)
             throw; // the transaction's destructor rolls back
         }
         --m_transactionDepth;
-        transaction.commit();
+        try {
+            transaction.commit();
+        } catch (const soci::soci_error& e) {
+            // COMMIT was sent but its answer never came: the server may have committed before
+            // the connection broke. "Nothing was saved" would be a lie; say it is unknown.
+            if (m_location.backend == Backend::Postgresql && PQstatus(NativePostgres()) != CONNECTION_OK)
+                throw DatabaseError("La connexion au serveur a été perdue pendant la validation : l'enregistrement "
+                                    "n'a peut-être pas abouti. Vérifiez, une fois reconnecté, ce qui a été "
+                                    "enregistré avant de recommencer.",
+                                    e.what());
+            throw;
+        }
     });
 }
 

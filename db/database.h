@@ -36,6 +36,9 @@ struct Location {
 
 /// The default embedded database: concerto.db in the user's data folder (created if missing).
 std::string DefaultDatabasePath();
+/// The operating-system user's name: Database::UserName() on SQLite, and the login the SQLite
+/// audit triggers record (through the concerto_user() SQL function).
+std::string OsUserName();
 
 /// An open, migrated connection.
 class Database {
@@ -43,6 +46,11 @@ public:
     /// Opens the database at `location` (creating a missing SQLite file) and applies pending
     /// migrations. Throws DatabaseError with a user-facing sentence when it cannot.
     static std::unique_ptr<Database> Open(const std::string& location);
+    /// Opens without applying migrations: for `server init`, which first hands the schema to
+    /// its owner role and then migrates as that role (ApplyMigrations). Same errors as Open.
+    static std::unique_ptr<Database> OpenUnmigrated(const std::string& location);
+    /// Applies the pending migrations as Open does; returns how many ran.
+    int ApplyMigrations();
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -73,7 +81,7 @@ public:
 
 private:
     Database(Location location);
-    void Migrate();
+    int Migrate();
 
     Location m_location;
     const Dialect* m_dialect;

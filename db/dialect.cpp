@@ -1,6 +1,7 @@
 #include "db/dialect.h"
 
 #include "core/errors.h"
+#include "db/database.h"
 #include "db/migrations.h"
 
 #include <soci/postgresql/soci-postgresql.h>
@@ -35,12 +36,39 @@ public:
     void Configure(soci::session& session) const override
     {
         // WAL lets readers work while one writer commits; FULL makes each commit durable.
-        session << "PRAGMA journal_mode = WAL";
+        // SQLite answers with the mode it actually uses: anything but "wal" (an in-memory
+        // database, a file system without shared memory) would silently lose those guarantees.
+        std::string mode;
+        session << "PRAGMA journal_mode = WAL", soci::into(mode);
+        if (mode != "wal" && mode != "WAL")
+            throw DatabaseError("La base SQLite ne peut pas passer en journal WAL (mode obtenu : « " + mode +
+                                " ») : sans lui, Concerto ne peut pas garantir qu'un enregistrement interrompu "
+                                "laisse la base intacte. Placez la base dans un dossier local de ce poste.");
         session << "PRAGMA synchronous = FULL";
         session << "PRAGMA foreign_keys = ON";
         session << "PRAGMA busy_timeout = 10000";
         // A 64 MiB page cache: random UUID keys touch pages all over their indexes.
         session << "PRAGMA cache_size = -65536";
+        RegisterAuditUser(session);
+    }
+
+    // The audit triggers (migration 004) record who through concerto_user(): the same system
+    // user as Database::UserName(). INNOCUOUS: triggers may call it even with trusted_schema off.
+    static void RegisterAuditUser(soci::session& session)
+    {
+        auto* backend = static_cast<soci::sqlite3_session_backend*>(session.get_backend());
+        auto* user = new std::string(OsUserName());
+        const int status = sqlite_api::sqlite3_create_function_v2(
+            backend->conn_, "concerto_user", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, user,
+            [](sqlite_api::sqlite3_context* context, int, sqlite_api::sqlite3_value**) {
+                const auto* name = static_cast<const std::string*>(sqlite_api::sqlite3_user_data(context));
+                // STATIC: the name lives as long as the function (deleted by the destructor below).
+                sqlite_api::sqlite3_result_text(context, name->c_str(), static_cast<int>(name->size()), SQLITE_STATIC);
+            },
+            nullptr, nullptr, [](void* data) { delete static_cast<std::string*>(data); });
+        if (status != SQLITE_OK)
+            throw DatabaseError("Impossible de préparer le journal des modifications de la base.",
+                                "sqlite3_create_function_v2: " + std::to_string(status));
     }
 
     void ExecuteScript(soci::session& session, const std::string& script) const override
@@ -146,7 +174,8 @@ public:
         if (state == "23502")
             ThrowConstraint("notnull", message);
         if (state == "42501")
-            throw DatabaseError("Votre rôle ne vous permet pas cette opération. Demandez à un administrateur.",
+            throw DatabaseError("Votre rôle sur le serveur ne permet pas cette opération (lecture seule ou réservée "
+                                "aux administrateurs). Rien n'a été enregistré.",
                                 message);
         if (state == "40001" || state == "40P01")
             throw DatabaseError("Une opération concurrente a empêché l'enregistrement. Réessayez.", message);

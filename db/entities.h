@@ -7,6 +7,9 @@
 // for nullable text columns where an empty string means NULL (references, optional codes).
 
 #include "core/model.h"
+#include "core/personal_data.h"
+
+#include <type_traits>
 
 namespace concerto {
 
@@ -114,6 +117,12 @@ CONCERTO_ENTITY(Contribution, "contribution", "la contribution")
     v.Field("exclusion_reason", x.exclusionReason);
     v.Field("is_quote", x.isQuote);
     v.Field("notes", x.notes);
+    // Derived, not a member: every write computes it from the texts (core/personal_data.h);
+    // a read skips it. X is const exactly when the visitor writes (binders, bulk rows).
+    bool mentionsContact = false;
+    if constexpr (std::is_const_v<X>)
+        mentionsContact = MentionsContact(x.title) || MentionsContact(x.body) || MentionsContact(x.notes);
+    v.Field("mentions_contact", mentionsContact);
 }
 
 CONCERTO_ENTITY(ContactDetails, "contact_details", "la fiche de coordonnées")

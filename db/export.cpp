@@ -1,6 +1,7 @@
 #include "db/export.h"
 
 #include "core/errors.h"
+#include "core/personal_data.h"
 #include "db/export_sink.h"
 #include "db/repositories.h"
 
@@ -140,6 +141,8 @@ private:
         m_cells[1] = FormatImportInstant(Cell::Instant(row, 0)); // received_at
         for (std::size_t i = 2; i <= 8; ++i)                     // channel … text
             m_cells[i] = Cell::Text(row, i + 2);
+        for (std::size_t i = 6; i <= 8; ++i) // profile, title, text: no contact data in an export
+            m_cells[i] = MaskContactMentions(m_cells[i]);
         m_cells[9].clear();  // tags
         m_cells[10].clear(); // labels
         m_cells[11] = Cell::Text(row, 11);

@@ -5,8 +5,10 @@
 // FROM for the changed ones, tags and labels replaced only where the file gives them. The
 // number of statements does not depend on the number of rows.
 
+#include "core/personal_data.h"
 #include "core/text.h"
 #include "db/coding_support.h"
+#include "db/contact_flags.h"
 #include "db/import_internal.h"
 #include "db/repository.h"
 
@@ -86,7 +88,10 @@ public:
         m_run.progress.Begin("Enregistrement", 8);
         Step([&] { m_run.refs.CreatePending(m_db, m_run.report.createdReferences); });
         Step([&] { IndexStage(m_db, false); });
-        Step([&] { Match(); });
+        Step([&] {
+            Match();
+            KeepUnmaskedTexts();
+        });
         Step([&] { Classify(); });
         Step([&] { Count(); });
         Step([&] { ReportChanges(); });
@@ -188,6 +193,7 @@ private:
                   });
     }
 
+    void KeepUnmaskedTexts();
     void ReportChanges();
     void ReportSetChanges(std::uint64_t lastLine);
     std::string Shown(const StageField& field, const soci::row& row, std::size_t column) const;
@@ -208,6 +214,39 @@ private:
     long long m_matched = 0;      ///< staged rows matched to an existing row
     std::uint64_t m_step = 0;
 };
+
+/// An exported file carries the texts masked (core/personal_data.h): re-imported as it is, it
+/// must not replace a stored text by its masked form. Where the staged title or body is exactly
+/// the stored one masked, the stored text is staged instead, so the row counts as unchanged.
+void Applier::KeepUnmaskedTexts()
+{
+    if (!m_contributions || m_matched == 0)
+        return;
+    struct Kept {
+        long long line;
+        const char* column;
+        std::string text;
+    };
+    std::vector<Kept> kept;
+    QueryRows(m_db,
+              std::string("SELECT s.line, s.title, s.body, t.title, t.body FROM ") + kStage +
+                  " s JOIN contribution t ON t.id = s.id WHERE s.matched = 1 AND t.mentions_contact",
+              Params{}, [&](const soci::row& row) {
+                  const long long line = Cell::Integer(row, 0);
+                  for (std::size_t i = 1; i <= 2; ++i) {
+                      const std::string stored = Cell::Text(row, i + 2);
+                      if (!Cell::IsNull(row, i) && Cell::Text(row, i) != stored &&
+                          Cell::Text(row, i) == MaskContactMentions(stored))
+                          kept.push_back({line, i == 1 ? "title" : "body", stored});
+                  }
+              });
+    for (const Kept& k : kept) {
+        Bindings params;
+        params.Text("text", k.text);
+        params.BigInteger("line", k.line);
+        Execute(m_db, std::string("UPDATE ") + kStage + " SET " + k.column + " = :text WHERE line = :line", params);
+    }
+}
 
 std::string Applier::Shown(const StageField& field, const soci::row& row, std::size_t column) const
 {
@@ -327,6 +366,12 @@ void Applier::Apply()
         InsertNew();
     if (report.updated > 0)
         UpdateChanged();
+    if (m_contributions) {
+        Bindings none;
+        RefreshContactFlags(m_db, std::string("FROM contribution c JOIN ") + kStage +
+                                      " s ON s.id = c.id WHERE (s.matched = 0 OR s.changed = 1)",
+                            none);
+    }
     if (m_replacedSets > 0)
         IndexStage(m_db, true);
     if (m_tags)

@@ -59,6 +59,8 @@ std::vector<Condition> ContributionRepository::ConditionsFor(const ContributionF
         conditions.push_back(Equals("state", ToCode(*f.state)));
     if (f.isQuote)
         conditions.push_back({*f.isQuote ? "c.is_quote" : "NOT c.is_quote", {}});
+    if (f.mentionsContact)
+        conditions.push_back({*f.mentionsContact ? "c.mentions_contact" : "NOT c.mentions_contact", {}});
     if (!f.commitmentId.empty())
         conditions.push_back({"EXISTS (SELECT 1 FROM tag t WHERE t.contribution_id = c.id AND t.commitment_id = "
                               ":f_commitment)",

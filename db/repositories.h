@@ -50,6 +50,7 @@ struct ContributionFilter {
     std::optional<ContributionState> state;
     std::optional<bool> tagged;  ///< true: with at least one tag; false: with none
     std::optional<bool> isQuote;
+    std::optional<bool> mentionsContact; ///< true: an e-mail or phone in its texts; false: none
     std::optional<Date> from, to; ///< received between these days, inclusive
     std::string search;           ///< words for the full-text index (accents and endings ignored)
 };

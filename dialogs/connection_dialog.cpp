@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choice.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
@@ -64,8 +65,9 @@ ConnectionProfileDialog::ConnectionProfileDialog(wxWindow* parent, const Connect
       m_takenNames(std::move(takenNames)), m_tester(std::move(tester))
 {
     AddHeading(profile.name.empty() ? _("New connection") : _("Edit the connection"));
-    AddParagraph(_("Ask the administrator of the shared database for these details. The password is never "
-                   "saved: Concerto asks for it when connecting, if the server requires one."),
+    AddParagraph(_("Ask the administrator of the shared database for these details, and for the root certificate "
+                   "file of the server. The password is never written in a file: Concerto asks for it when "
+                   "connecting, and can keep it in the system keyring."),
                  540);
     auto* grid = AddFieldGrid();
     m_name = new wxTextCtrl(this, wxID_ANY);
@@ -100,6 +102,10 @@ ConnectionProfileDialog::ConnectionProfileDialog(wxWindow* parent, const Connect
     m_rootCertificateLabel = new wxStaticText(this, wxID_ANY, _("Root certificate:"));
     grid->Add(m_rootCertificateLabel, wxSizerFlags().Right().CenterVertical());
     grid->Add(certificateRow, wxSizerFlags().Expand());
+    m_allowNonScram = new wxCheckBox(this, wxID_ANY,
+                                     _("Accept a server without SCRAM-SHA-256 authentication (less safe: only for an "
+                                       "old server, on the administrator's advice)"));
+    ContentSizer()->Add(m_allowNonScram, wxSizerFlags().Border(wxTOP, SmallGap()));
 
     m_test = new wxButton(this, wxID_ANY, _("&Test the connection"));
     m_testResult = new wxStaticText(this, wxID_ANY, wxString());
@@ -127,6 +133,7 @@ bool ConnectionProfileDialog::TransferDataToWindow()
     m_user->ChangeValue(wxString::FromUTF8(m_profile.user));
     m_tls->SetSelection(TlsIndex(m_profile.tls));
     m_rootCertificate->ChangeValue(wxString::FromUTF8(m_profile.rootCertificate));
+    m_allowNonScram->SetValue(!m_profile.requireScram);
     UpdateEnabling();
     (m_profile.name.empty() ? m_name : m_host)->SetFocus();
     return true;
@@ -174,6 +181,7 @@ bool ConnectionProfileDialog::ReadFields(ConnectionProfile& profile, bool compla
     profile.user = Trimmed(m_user).utf8_string();
     profile.tls = tls;
     profile.rootCertificate = certificate.utf8_string();
+    profile.requireScram = !m_allowNonScram->GetValue();
     return true;
 }
 
@@ -212,6 +220,10 @@ void ConnectionProfileDialog::RunTest()
     m_testMessage = result.message;
     m_testResult->SetLabel(result.message);
     m_testResult->Wrap(FromDIP(540));
+    // A certificate problem and what to do about it may take more lines than reserved.
+    const wxSize fitting = GetSizer()->ComputeFittingWindowSize(this);
+    if (fitting.y > GetSize().y)
+        SetSize(wxSize(GetSize().x, fitting.y));
     Layout();
 }
 
@@ -381,7 +393,8 @@ void ConnectDialog::UpdateEnabling()
 
 // --- PasswordDialog ---------------------------------------------------------------------------
 
-PasswordDialog::PasswordDialog(wxWindow* parent, const wxString& server, const wxString& user, const wxString& problem)
+PasswordDialog::PasswordDialog(wxWindow* parent, const wxString& server, const wxString& user, const wxString& problem,
+                               bool offerKeyring)
     : StandardDialog(parent, _("Password"))
 {
     AddHeading(_("Password"));
@@ -395,16 +408,30 @@ PasswordDialog::PasswordDialog(wxWindow* parent, const wxString& server, const w
     m_input = new wxTextCtrl(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PASSWORD);
     auto* grid = AddFieldGrid();
     AddField(grid, _("Password:"), m_input);
-    auto* note = AddParagraph(_("It is kept in memory for this session only, never saved."), 400);
+    if (offerKeyring) {
+        m_remember = new wxCheckBox(this, wxID_ANY, _("&Remember in the system keyring"));
+        ContentSizer()->Add(m_remember, wxSizerFlags().Border(wxTOP, SmallGap()));
+    }
+    auto* note = AddParagraph(offerKeyring ? _("Otherwise it is kept in memory for this session only. It is never "
+                                               "written in a file.")
+                                           : _("It is kept in memory for this session only, never saved."),
+                              400);
     note->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
     SetAffirmativeLabel(_("Connect"));
     FinishLayout();
     m_input->SetFocus();
 }
 
+void PasswordDialog::SetRememberInKeyring(bool remember)
+{
+    if (m_remember)
+        m_remember->SetValue(remember);
+}
+
 bool PasswordDialog::TransferDataFromWindow()
 {
     m_password = m_input->GetValue();
+    m_rememberChosen = m_remember && m_remember->GetValue();
     if (m_password.empty()) {
         wxMessageBox(_("Type the password, or choose Cancel."), _("Password"), wxOK | wxICON_INFORMATION, this);
         m_input->SetFocus();

@@ -12,6 +12,7 @@
 #include <vector>
 
 class wxButton;
+class wxCheckBox;
 class wxChoice;
 class wxListEvent;
 class wxListView;
@@ -62,6 +63,7 @@ private:
     wxTextCtrl* m_rootCertificate = nullptr;
     wxButton* m_browse = nullptr;
     wxStaticText* m_rootCertificateLabel = nullptr;
+    wxCheckBox* m_allowNonScram = nullptr;
     wxButton* m_test = nullptr;
     wxStaticText* m_testResult = nullptr;
     wxString m_testMessage;
@@ -110,20 +112,31 @@ private:
     bool m_changed = false;
 };
 
-/// Asks for the password of a connection. On wxID_OK, GetPassword() holds what was typed.
+/// Asks for the password of a connection. On wxID_OK, GetPassword() holds what was typed and
+/// RememberInKeyring() whether the user asked to keep it in the system keyring.
 class PasswordDialog : public StandardDialog {
 public:
     /// `server` and `user` say where the password goes; `problem`, when not empty, says why it
-    /// is asked again (a refused password).
-    PasswordDialog(wxWindow* parent, const wxString& server, const wxString& user, const wxString& problem = {});
+    /// is asked again (a refused password). `offerKeyring` shows the « Remember in the system
+    /// keyring » box (unticked): the app passes true only when a keyring can be reached.
+    PasswordDialog(wxWindow* parent, const wxString& server, const wxString& user, const wxString& problem = {},
+                   bool offerKeyring = false);
 
     const wxString& GetPassword() const { return m_password; }
+    /// True when the box was shown and ticked (valid after wxID_OK).
+    bool RememberInKeyring() const { return m_rememberChosen; }
+    /// Ticks or unticks the box, when shown (for tests and for a remembered choice).
+    void SetRememberInKeyring(bool remember);
+    /// True when the « Remember in the system keyring » box is shown.
+    bool OffersKeyring() const { return m_remember != nullptr; }
 
     bool TransferDataFromWindow() override;
 
 private:
     wxTextCtrl* m_input = nullptr;
+    wxCheckBox* m_remember = nullptr;
     wxString m_password;
+    bool m_rememberChosen = false;
 };
 
 /// The words for a TLS mode in the interface ("Vérifier le certificat et le nom du serveur").

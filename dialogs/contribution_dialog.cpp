@@ -1,5 +1,6 @@
 #include "dialogs/contribution_dialog.h"
 
+#include "dialogs/contact_fields.h"
 #include "dialogs/domain_labels.h"
 
 #include <algorithm>
@@ -43,6 +44,10 @@ ContributionDialog::ContributionDialog(wxWindow* parent, const ContributionChoic
     columns->Add(BuildContextFields(), wxSizerFlags().Border(wxRIGHT, LargeGap() * 2));
     columns->Add(BuildTextFields(), wxSizerFlags(1).Expand());
     ContentSizer()->Add(columns, wxSizerFlags(1).Expand());
+    // Personal data: built hidden, shown by ShowContactSection() to those who may see it.
+    m_contact = new ContactFields(this);
+    m_contact->Hide();
+    ContentSizer()->Add(m_contact, WideFlags().Border(wxTOP, LargeGap()));
 
     m_problem = new wxStaticText(this, wxID_ANY, wxString());
     m_problem->SetForegroundColour(wxColour(0xA4, 0x00, 0x00)); // Tango dark red: an error, readable on any theme
@@ -268,7 +273,33 @@ bool ContributionDialog::TransferDataFromWindow()
         c.state == ContributionState::Excluded ? Trimmed(m_exclusionReason->GetValue()).utf8_string() : std::string();
     c.isQuote = m_quote->GetValue();
     c.notes = Trimmed(m_notes->GetValue()).utf8_string();
+    if (HasContactSection()) {
+        wxString problem;
+        if (!m_contact->ReadContact(m_contactValues, problem, m_contactProblemWindow)) {
+            ShowProblem(Field::Contact, problem);
+            return false;
+        }
+    }
     return true;
+}
+
+void ContributionDialog::ShowContactSection(const ContactDetails& contact, const Date& defaultPurge)
+{
+    m_contactValues = contact;
+    m_contact->SetContact(contact, defaultPurge);
+    if (m_contact->IsShown())
+        return;
+    m_contact->Show();
+    // The dialog grows by the section's height; its minimum follows.
+    const wxSize needed = GetSizer()->ComputeFittingWindowSize(this);
+    SetMinSize(wxSize(std::max(needed.x, GetMinSize().x), needed.y));
+    SetSize(wxSize(std::max(needed.x, GetSize().x), std::max(needed.y, GetSize().y)));
+    Layout();
+}
+
+bool ContributionDialog::HasContactSection() const
+{
+    return m_contact->IsShown();
 }
 
 void ContributionDialog::SetContribution(const Contribution& contribution)
@@ -331,6 +362,8 @@ wxWindow* ContributionDialog::FieldWindow(Field field) const
         return m_quote;
     case Field::Notes:
         return m_notes;
+    case Field::Contact:
+        return m_contactProblemWindow ? m_contactProblemWindow : m_contact;
     }
     return nullptr;
 }

@@ -20,6 +20,8 @@ class wxTimePickerCtrl;
 
 namespace concerto {
 
+class ContactFields;
+
 /// An entry of a list the editor offers: the id stored and the label shown.
 struct ContributionChoice {
     std::string id;
@@ -54,7 +56,8 @@ public:
         State,
         ExclusionReason,
         Quote,
-        Notes
+        Notes,
+        Contact ///< the contact details section (the problem names the field)
     };
 
     /// `heading` names what is edited ("Contribution n° 1 234", "New contribution").
@@ -65,6 +68,16 @@ public:
     void SetContribution(const Contribution& contribution);
     /// The contribution with the values typed (after a successful TransferDataFromWindow).
     const Contribution& GetContribution() const { return m_contribution; }
+
+    /// Shows the contact details section with `contact` (purge date `defaultPurge` when it has
+    /// none). Call only when the user may see personal data: the section stays hidden otherwise.
+    void ShowContactSection(const ContactDetails& contact, const Date& defaultPurge);
+    /// True when the section is shown.
+    bool HasContactSection() const;
+    /// The contact details typed (after a successful TransferDataFromWindow; the section shown).
+    const ContactDetails& GetContact() const { return m_contactValues; }
+    /// The section (for tests), or nullptr.
+    ContactFields* ContactSection() const { return m_contact; }
 
     /// Shows `message` next to the form about `field`, and puts the focus there (when the dialog
     /// is next shown, if it is hidden).
@@ -107,6 +120,9 @@ private:
     wxCheckBox* m_quote = nullptr;
     wxTextCtrl* m_notes = nullptr;
     wxStaticText* m_problem = nullptr;
+    ContactFields* m_contact = nullptr;
+    ContactDetails m_contactValues;
+    wxWindow* m_contactProblemWindow = nullptr; ///< the contact field a problem is about
     Field m_problemField = Field::Text;
 };
 

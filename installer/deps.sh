@@ -8,8 +8,8 @@ PACKAGES="
 build-essential cmake pkg-config gettext
 libwxgtk3.2-dev libsoci-dev libpq-dev libsqlite3-dev libxlsxwriter-dev
 libboost-test-dev libcairo2-dev libpango1.0-dev libstemmer-dev libtoml11-dev libpoppler-glib-dev
-libcsv-dev libzip-dev libexpat1-dev clang libclang-rt-14-dev
-postgresql postgresql-contrib sqlite3
+libcsv-dev libzip-dev libexpat1-dev clang libclang-rt-14-dev libsecret-1-dev
+postgresql postgresql-contrib sqlite3 openssl dbus gnome-keyring
 xvfb xauth x11-utils imagemagick poppler-utils python3-openpyxl
 locales fonts-dejavu-core
 "

@@ -132,7 +132,7 @@ void Engine::Quotes(const Section& section, const QuotesSection& quotes, int lev
         auto take = [&](const QueryRow& row) {
             if (static_cast<int>(chosen.size()) >= quotes.max || seen.count(row[QNumber].integer))
                 return;
-            const std::string text = quotes.anonymise ? Anonymise(row[QBody].text) : row[QBody].text;
+            const std::string text = Anonymise(row[QBody].text); // masked even when the definition says not to
             if (static_cast<int>(Utf8Length(text)) < quotes.minLength)
                 return;
             seen.insert(row[QNumber].integer);

@@ -1,6 +1,7 @@
 // The report engine's filters, {placeholders}, figures and light text markup.
 
 #include "core/errors.h"
+#include "core/personal_data.h"
 #include "core/text.h"
 #include "reports/engine_context.h"
 #include "reports/french.h"
@@ -120,49 +121,9 @@ std::string Shorten(const std::string& text, std::size_t maxChars)
 
 std::string Anonymise(const std::string& text)
 {
-    std::string out;
-    out.reserve(text.size());
-    auto isLocal = [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || std::string("._%+-").find(c) != std::string::npos;
-    };
-    auto isDomain = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; };
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '@') {
-            std::size_t end = i + 1;
-            while (end < text.size() && isDomain(text[end]))
-                ++end;
-            std::size_t start = out.size();
-            while (start > 0 && isLocal(out[start - 1]))
-                --start;
-            const std::string domain = text.substr(i + 1, end - i - 1);
-            if (start < out.size() && domain.find('.') != std::string::npos && domain.back() != '.') {
-                out.erase(start);
-                out += "[adresse électronique masquée]";
-                i = end - 1;
-                continue;
-            }
-        }
-        // A French phone number: starts with 0 or +, then at least 9 digits among separators.
-        if ((c == '0' || c == '+') && (i == 0 || !std::isalnum(static_cast<unsigned char>(text[i - 1])))) {
-            std::size_t end = i + (c == '+' ? 1 : 0), digits = 0, lastDigit = i;
-            while (end < text.size() &&
-                   (IsDigit(text[end]) || std::string(" .-()").find(text[end]) != std::string::npos)) {
-                if (IsDigit(text[end])) {
-                    ++digits;
-                    lastDigit = end;
-                }
-                ++end;
-            }
-            if (digits >= 9 && digits <= 15) {
-                out += "[téléphone masqué]";
-                i = lastDigit;
-                continue;
-            }
-        }
-        out += c;
-    }
-    return out;
+    // One detector for the whole program (core/personal_data.h): what the lists flag is what the
+    // reports mask.
+    return MaskContactMentions(text);
 }
 
 ValueType ToValueType(ValueKind kind)
@@ -197,7 +158,9 @@ Value ToValue(const reportdb::QueryValue& value, ValueKind kind)
     case ValueKind::Boolean:
         return Value::Of(value.integer ? "oui" : "non");
     default:
-        return Value::Of(value.text);
+        // Every text that reaches a report is masked, whatever the definition says: a citizen's
+        // e-mail or phone never leaves the database in a deliverable.
+        return Value::Of(MaskContactMentions(value.text));
     }
 }
 

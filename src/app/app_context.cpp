@@ -137,6 +137,12 @@ void AppContext::FlushRemoteChanges()
         NotifyChanged(table, true);
 }
 
+void AppContext::SetAccess(const Access& access)
+{
+    m_access = access;
+    NotifyChanged("access");
+}
+
 void AppContext::NotifyChanged(const std::string& table, bool remote)
 {
     // Copy first: a listener may subscribe or unsubscribe while being told.

@@ -6,6 +6,7 @@
 // a burst of coding work refreshes each table once.
 
 #include "app/database_worker.h"
+#include "db/access.h"
 #include "core/model.h"
 
 #include <functional>
@@ -63,6 +64,13 @@ public:
     int SubscribeWithOrigin(ChangeHandler handler);
     void Unsubscribe(int id);
 
+    /// What the user may do on this database (read by the frame when a database is opened or
+    /// reconnected). Views offer editing only when GetAccess().CanEdit(); the server refuses
+    /// anyway.
+    const Access& GetAccess() const { return m_access; }
+    /// Replaces the rights and tells subscribers NotifyChanged("access").
+    void SetAccess(const Access& access);
+
     /// True while the server's change notices reach this program (PostgreSQL, connected).
     bool IsListeningForChanges() const;
     /// The tables announced when the listener had to reconnect and may have missed anything.
@@ -82,6 +90,7 @@ private:
     wxWindow* m_frame;
     std::unique_ptr<DatabaseWorker> m_worker;
     std::optional<Consultation> m_consultation;
+    Access m_access;
     std::map<int, ChangeHandler> m_listeners;
     int m_nextListener = 1;
     std::map<int, std::function<void()>> m_switchHandlers;

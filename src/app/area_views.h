@@ -14,5 +14,6 @@ AreaView* CreateReferenceDataView(wxWindow* parent, AppContext& context);
 AreaView* CreateCodingView(wxWindow* parent, AppContext& context);
 AreaView* CreateReportsView(wxWindow* parent, AppContext& context);
 AreaView* CreateSynthesisView(wxWindow* parent, AppContext& context);
+AreaView* CreateAdministrationView(wxWindow* parent, AppContext& context);
 
 } // namespace concerto

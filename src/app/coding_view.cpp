@@ -1,5 +1,6 @@
 #include "app/coding_view.h"
 
+#include "app/access_ui.h"
 #include "app/area_views.h"
 #include "app/coding_keys.h"
 #include "app/coding_progress_panel.h"
@@ -60,6 +61,8 @@ CodingView::CodingView(wxWindow* parent, AppContext& context) : wxPanel(parent),
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_notebook, wxSizerFlags(1).Expand().Border(wxTOP, FromDIP(4)));
     SetSizer(sizer);
+    // Coding writes tags: a reader sees a notice instead, and the coding keys do nothing.
+    ReserveForEditors(context, this, sizer, m_notebook, [this] { UpdateMenus(); });
 
     m_queue->SetHistoryListener([this] { UpdateMenus(); });
     m_queue->SetBlindListener([this] {
@@ -133,7 +136,7 @@ DoubleCodingPanel& CodingView::ShowDoubleCoding()
 void CodingView::OnShown()
 {
     m_shown = true;
-    if (m_notebook->GetCurrentPage() == m_queue)
+    if (m_notebook->GetCurrentPage() == m_queue && m_context.GetAccess().CanEdit())
         m_queue->OnShown();
     UpdateMenus();
 }
@@ -198,7 +201,7 @@ void CodingView::RemoveMenus()
 
 bool CodingView::IsActive() const
 {
-    return m_shown && m_notebook->GetCurrentPage() == m_queue;
+    return m_shown && m_notebook->GetCurrentPage() == m_queue && m_context.GetAccess().CanEdit();
 }
 
 void CodingView::OnMenu(wxCommandEvent& event)

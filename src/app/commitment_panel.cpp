@@ -2,6 +2,7 @@
 
 #include "dialogs/domain_labels.h"
 
+#include "app/access_ui.h"
 #include "app/commitment_detail.h"
 #include "app/commitment_tree_model.h"
 #include "app/localization.h"
@@ -143,8 +144,10 @@ wxWindow* CommitmentsPanel::BuildToolbar(wxWindow* parent)
     m_edit->SetToolTip(_("Edit the selected commitment (Enter or double-click)"));
     m_status = new wxButton(bar, wxID_ANY, _("Change the &status…"));
     m_status->SetToolTip(_("Record a dated change of the selected commitment's status (Ctrl+K)"));
-    for (wxButton* button : {m_new, m_edit, m_status})
+    for (wxButton* button : {m_new, m_edit, m_status}) {
         row->Add(button, wxSizerFlags().CenterVertical().Border(wxLEFT, FromDIP(6)));
+        ShowWhenAllowed(m_context, button, AccessNeed::Administer); // the programme is reference data
+    }
     bar->SetSizer(row);
 
     m_filter->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { ApplyFilter(); });
@@ -519,7 +522,7 @@ void CommitmentsPanel::OnContextMenu(wxDataViewEvent& event)
 
 void CommitmentsPanel::NewCommitment()
 {
-    if (!m_new->IsEnabled())
+    if (!m_new->IsEnabled() || !CheckAllowed(m_context, AccessNeed::Administer))
         return;
     CommitmentValues values;
     const Theme* theme = m_model->ThemeOf(m_tree->GetSelection());
@@ -545,7 +548,7 @@ void CommitmentsPanel::NewCommitment()
 void CommitmentsPanel::EditSelected()
 {
     const Commitment* selected = m_model->CommitmentOf(m_tree->GetSelection());
-    if (!selected)
+    if (!selected || !CheckAllowed(m_context, AccessNeed::Administer))
         return;
     const Commitment original = *selected; // the version the user is editing, whatever reloads meanwhile
     CommitmentValues values{original.themeId,     original.ref,    original.title,
@@ -563,7 +566,7 @@ void CommitmentsPanel::EditSelected()
 void CommitmentsPanel::ChangeSelectedStatus()
 {
     const Commitment* selected = m_model->CommitmentOf(m_tree->GetSelection());
-    if (!selected)
+    if (!selected || !CheckAllowed(m_context, AccessNeed::Administer))
         return;
     const Commitment original = *selected;
     StatusChangeDialog dialog(this, NameOf(original), original.status, LocalToday());

@@ -1,6 +1,7 @@
 #include "app/connection_opener.h"
 
 #include "app/connection_store.h"
+#include "app/secret_store.h"
 #include "core/errors.h"
 #include "db/database.h"
 
@@ -55,27 +56,55 @@ void ShowFailure(wxWindow* parent, const wxString& message, const wxString& afte
                  wxOK | wxICON_ERROR, parent);
 }
 
-/// Probes `conninfo`, then again with a password as long as the server asks for one and the
-/// user gives one. On success `connectable` is what to open (with the password, if one was
-/// needed). Returns the last probe.
-ConnectionProbe ProbeAskingPassword(wxWindow* parent, const std::string& conninfo, std::string& connectable)
+/// Where the password of a successful connection came from.
+enum class PasswordSource { None, Keyring, Typed, TypedAndRemembered };
+
+/// Probes `conninfo`; when the server asks for a password, tries the one remembered in the
+/// keyring (forgotten if refused), then asks the user as long as the server refuses and the user
+/// gives one, keeping it in the keyring when asked to. On success `connectable` is what to open
+/// (with the password, if one was needed). Returns the last probe.
+ConnectionProbe ProbeAskingPassword(wxWindow* parent, const std::string& conninfo, std::string& connectable,
+                                    PasswordSource& source)
 {
     wxString server, user;
     SplitDescription(conninfo, server, user);
     const wxString connecting = wxString::Format(_("Connecting to %s…"), server);
     connectable = conninfo;
+    source = PasswordSource::None;
     ConnectionProbe probe = WhileBusy(parent, connecting, [conninfo] { return ProbeConnection(conninfo); });
     // A URI cannot take one more key=value pair: the password goes into the key=value form.
     const std::string base = WithoutPassword(conninfo);
+    const ConnectionProfile key = ProfileFromConnection(conninfo);
+    auto tryPassword = [&](const std::string& password) {
+        connectable = base + " password=" + QuoteConnectionValue(password);
+        probe = WhileBusy(parent, connecting, [connectable] { return ProbeConnection(connectable); });
+    };
+    if (probe.needsPassword) {
+        if (const auto remembered = LoadPassword(key)) {
+            tryPassword(*remembered);
+            source = PasswordSource::Keyring;
+            if (probe.passwordRejected)
+                ForgetPassword(key); // changed on the server: asked below, and remembered again if wished
+        }
+    }
+    const bool offerKeyring = (probe.needsPassword || probe.passwordRejected) && KeyringAvailable();
     for (int attempt = 0; attempt < kPasswordAttempts && (probe.needsPassword || probe.passwordRejected); ++attempt) {
         PasswordDialog ask(parent, server, user,
-                           probe.passwordRejected ? wxString::FromUTF8(probe.message) : wxString());
+                           probe.passwordRejected ? wxString::FromUTF8(probe.message) : wxString(), offerKeyring);
         if (ask.ShowModal() != wxID_OK) {
             probe.message.clear(); // cancelled: nothing to report
             return probe;
         }
-        connectable = base + " password=" + QuoteConnectionValue(ask.GetPassword().utf8_string());
-        probe = WhileBusy(parent, connecting, [connectable] { return ProbeConnection(connectable); });
+        tryPassword(ask.GetPassword().utf8_string());
+        source = PasswordSource::Typed;
+        if (probe.connected && ask.RememberInKeyring()) {
+            if (SavePassword(key, ask.GetPassword().utf8_string()))
+                source = PasswordSource::TypedAndRemembered;
+            else
+                wxMessageBox(_("The system keyring did not accept the password (it may be locked): it will be asked "
+                               "for at the next connection."),
+                             _("Password"), wxOK | wxICON_WARNING, parent);
+        }
     }
     return probe;
 }
@@ -88,7 +117,8 @@ std::unique_ptr<Database> OpenInteractively(wxWindow* parent, const std::string&
         const Location parsed = Location::Parse(location);
         std::string connectable = location;
         if (parsed.backend == Backend::Postgresql) {
-            const ConnectionProbe probe = ProbeAskingPassword(parent, parsed.target, connectable);
+            PasswordSource source = PasswordSource::None;
+            const ConnectionProbe probe = ProbeAskingPassword(parent, parsed.target, connectable, source);
             if (!probe.connected) {
                 if (!probe.message.empty())
                     ShowFailure(parent, wxString::FromUTF8(probe.message), afterFailure);
@@ -106,15 +136,17 @@ std::unique_ptr<Database> OpenInteractively(wxWindow* parent, const std::string&
 ConnectionTestResult TestConnectionProfile(wxWindow* parent, const ConnectionProfile& profile)
 {
     std::string connectable;
-    const ConnectionProbe probe = ProbeAskingPassword(parent, ConnectionString(profile), connectable);
+    PasswordSource source = PasswordSource::None;
+    const ConnectionProbe probe = ProbeAskingPassword(parent, ConnectionString(profile), connectable, source);
     ConnectionTestResult result;
     result.ok = probe.connected;
     if (probe.connected) {
-        const bool withPassword = connectable.find("password=") != std::string::npos;
         result.message = wxString::Format(_("Connection successful: PostgreSQL %s server."),
                                           wxString::FromUTF8(probe.serverVersion));
-        if (withPassword)
+        if (source == PasswordSource::Typed)
             result.message += " " + _("The password will be asked for at each connection; it is never saved.");
+        else if (source != PasswordSource::None)
+            result.message += " " + _("The password is kept in the system keyring.");
     } else {
         result.message = probe.message.empty() ? _("Test cancelled.") : wxString::FromUTF8(probe.message);
     }

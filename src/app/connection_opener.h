@@ -1,7 +1,8 @@
 #pragma once
 // Connecting to a shared PostgreSQL server from the interface: without a password first (so
-// that ~/.pgpass, Kerberos, SSPI or peer authentication need none), then asking for one only
-// when the server requires it. The password stays in memory; nothing here writes it anywhere.
+// that ~/.pgpass or a passwordless login need none), then with the password remembered in the
+// system keyring, then asking for one (offering to remember it in the keyring when one can be
+// reached). The password is never written in a file.
 
 #include "db/connection_profile.h"
 #include "dialogs/connection_dialog.h"

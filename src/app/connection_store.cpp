@@ -37,6 +37,7 @@ std::vector<ConnectionProfile> LoadConnectionProfiles()
         profile.user = config->Read(prefix + "User", wxString()).utf8_string();
         profile.tls = TlsModeFromKeyword(config->Read(prefix + "Tls", "verify-full").utf8_string());
         profile.rootCertificate = config->Read(prefix + "RootCertificate", wxString()).utf8_string();
+        profile.requireScram = config->ReadBool(prefix + "RequireScram", true);
         profiles.push_back(profile);
     }
     std::sort(profiles.begin(), profiles.end(),
@@ -56,6 +57,7 @@ void SaveConnectionProfiles(const std::vector<ConnectionProfile>& profiles)
         config->Write(prefix + "User", Utf8(profile.user));
         config->Write(prefix + "Tls", TlsModeKeyword(profile.tls));
         config->Write(prefix + "RootCertificate", Utf8(profile.rootCertificate));
+        config->Write(prefix + "RequireScram", profile.requireScram);
     }
     config->Flush();
 }

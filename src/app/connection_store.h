@@ -1,6 +1,7 @@
 #pragma once
 // The saved connection profiles of this computer, in wxConfig under "Profiles/<name>". A
-// profile holds no password, so none is ever written here.
+// profile holds no password, so none is ever written here: passwords go to the system keyring
+// (app/secret_store.h) or are asked at each connection.
 
 #include "db/connection_profile.h"
 

@@ -1,6 +1,8 @@
 #include "app/contribution_panel.h"
 
+#include "app/access_ui.h"
 #include "app/contribution_detail_pane.h"
+#include "app/contribution_history.h"
 #include "app/contribution_list_ctrl.h"
 #include "app/localization.h"
 #include "app/placeholder_panel.h"
@@ -211,13 +213,17 @@ wxWindow* ContributionPanel::BuildToolbar()
         row->Add(button, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(6)));
         return button;
     };
-    add(_("New contribution"), _("Add a contribution (Insert)"), [this] { NewContribution(); })->SetName("new");
+    auto* create = add(_("New contribution"), _("Add a contribution (Insert)"), [this] { NewContribution(); });
+    create->SetName("new");
     m_edit = add(_("Edit…"), _("Edit the selected contribution (Enter)"),
                  [this] { EditContribution(m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED)); });
     m_delete = add(_("Delete"), _("Delete the selected contributions (Delete)"), [this] { DeleteSelection(); });
     m_bulk = add(_("Change selection") + wxString::FromUTF8(" ▾"),
                  _("Set the meeting, neighbourhood or state of every selected contribution"),
                  [this] { ShowContextMenu(ScreenToClient(m_bulk->GetScreenRect().GetBottomLeft())); });
+    for (wxWindow* button : {static_cast<wxWindow*>(create), static_cast<wxWindow*>(m_edit),
+                             static_cast<wxWindow*>(m_delete), static_cast<wxWindow*>(m_bulk)})
+        ShowWhenAllowed(m_context, button);
     m_export = add(_("Export to Excel…"), _("Export the selected contributions, or all those listed, to an .xlsx file"),
                    [this] { ExportToExcel(); });
     m_search = new wxSearchCtrl(bar, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, wxTE_PROCESS_ENTER);
@@ -247,6 +253,8 @@ void ContributionPanel::BindKeys()
             ScheduleDetail();
         } else if (event.GetModifiers() == wxMOD_NONE && key == WXK_F5) {
             RefreshData(true);
+        } else if (event.GetModifiers() == wxMOD_CONTROL && key == 'H') {
+            ShowHistoryOfSelection(this, m_context, *m_list);
         } else {
             event.Skip();
         }
@@ -454,6 +462,14 @@ void ContributionPanel::UpdateDetail()
         m_detail->ShowNothing();
         return;
     }
+    // The contact data flag (core/personal_data.h) said where the eye is, as the list has no room left.
+    const wxString contactNote = _("Contains contact details: an e-mail address or a phone number, masked in "
+                                   "every report and export.");
+    const ContributionRow* shown = m_list->RowAt(index);
+    if (shown && shown->mentionsContact)
+        SetStatus(contactNote);
+    else if (m_status->GetLabel() == contactNote)
+        SetStatus(wxString());
     if (key == m_detail->ShownKey() && !m_detailStale)
         return;
     m_detailStale = false;
@@ -550,6 +566,7 @@ int ContributionPanel::ShownPage() const
 void ContributionPanel::ShowContextMenu(const wxPoint& at)
 {
     const int selected = m_list->GetSelectedItemCount();
+    const bool editing = m_context.GetAccess().CanEdit(); // a reader only exports
     wxMenu menu;
     auto item = [&](const wxString& label, std::function<void()> action, bool enabled = true) {
         wxMenuItem* entry = menu.Append(wxID_ANY, label);
@@ -559,19 +576,23 @@ void ContributionPanel::ShowContextMenu(const wxPoint& at)
     };
     item(
         _("Edit…") + "\tEnter",
-        [this] { EditContribution(m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED)); }, selected == 1);
+        [this] { EditContribution(m_list->GetNextItem(-1, wxLIST_NEXT_ALL, wxLIST_STATE_SELECTED)); },
+        selected == 1 && editing);
+    item(
+        _("Change history…") + "\tCtrl+H", [this] { ShowHistoryOfSelection(this, m_context, *m_list); },
+        selected == 1);
     menu.AppendSeparator();
     item(
-        _("Set the meeting…"), [this] { ChooseMeetingForSelection(); }, selected > 0);
+        _("Set the meeting…"), [this] { ChooseMeetingForSelection(); }, selected > 0 && editing);
     item(
-        _("Set the neighbourhood…"), [this] { ChooseNeighbourhoodForSelection(); }, selected > 0);
+        _("Set the neighbourhood…"), [this] { ChooseNeighbourhoodForSelection(); }, selected > 0 && editing);
     item(
-        _("Set the state…"), [this] { ChooseStateForSelection(); }, selected > 0);
+        _("Set the state…"), [this] { ChooseStateForSelection(); }, selected > 0 && editing);
     menu.AppendSeparator();
     item(
         _("Export the selection to Excel…"), [this] { ExportToExcel(); }, selected > 0);
     item(
-        _("Delete…") + "\tDel", [this] { DeleteSelection(); }, selected > 0);
+        _("Delete…") + "\tDel", [this] { DeleteSelection(); }, selected > 0 && editing);
     PopupMenu(&menu, at);
 }
 

@@ -1,11 +1,15 @@
 // What the contributions area does to contributions: add, edit (with the conflict choice when
 // someone saved meanwhile), delete, bulk changes of a selection, and the export to Excel.
 
+#include "app/access_ui.h"
+#include "app/contact_saving.h"
 #include "app/contribution_detail_pane.h"
 #include "app/contribution_list_ctrl.h"
 #include "app/contribution_panel.h"
 #include "app/contribution_text.h"
 #include "app/localization.h"
+#include "app/main_frame.h"
+#include "db/connection_profile.h"
 #include "reports/xlsx_table.h"
 
 #include <atomic>
@@ -51,6 +55,8 @@ wxString ContributionPanel::Describe(const Contribution& contribution) const
 
 void ContributionPanel::NewContribution()
 {
+    if (!CheckAllowed(m_context))
+        return;
     if (m_consultationId.empty())
         return;
     if (m_reference.choices.channels.empty()) {
@@ -73,7 +79,7 @@ void ContributionPanel::NewContribution()
 void ContributionPanel::EditContribution(long index)
 {
     const long long key = m_list->KeyAt(index);
-    if (!key)
+    if (!key || !CheckAllowed(m_context)) // a reader reads it in the detail pane
         return;
     try {
         // One row on the UI thread, so that the editor opens at once.
@@ -96,6 +102,11 @@ void ContributionPanel::EditLoop(Contribution contribution, bool isNew)
                               isNew ? _("New contribution")
                                     : wxString::Format(_("Contribution no. %s"), FormatCount(seq)));
     dialog.SetContribution(contribution);
+    try {
+        OfferContactSection(dialog, m_context, contribution);
+    } catch (const Error& error) {
+        ShowProblem(error); // the contribution can still be edited
+    }
     while (dialog.ShowModal() == wxID_OK) {
         const SaveResult result = SaveEdited(dialog, dialog.GetContribution(), isNew);
         if (result != SaveResult::KeepEditing)
@@ -107,7 +118,12 @@ ContributionPanel::SaveResult ContributionPanel::SaveEdited(ContributionDialog& 
 {
     ContributionRepository repository(m_context.Db());
     try {
-        const Contribution saved = isNew ? repository.Create(edited) : repository.Update(edited);
+        Contribution saved;
+        // One transaction: the contact details are never saved without their contribution.
+        m_context.Db().InTransaction([&] {
+            saved = isNew ? repository.Create(edited) : repository.Update(edited);
+            SaveContactSection(dialog, m_context.Db(), saved.id);
+        });
         const long long seq = ContributionList(m_context.Db()).SeqOf(saved.id);
         m_list->SelectKey(seq);
         m_context.NotifyChanged("contribution");
@@ -135,8 +151,20 @@ ContributionPanel::SaveResult ContributionPanel::SaveEdited(ContributionDialog& 
         }
         return SaveResult::KeepEditing;
     } catch (const Error& error) {
-        // A refusal of the database (a slip number already used on this channel…): keep editing.
         dialog.SetContribution(edited);
+        // A lost connection: the frame's banner reconnects; the editor keeps what was typed and
+        // says what became of this save, so that the user saves again once reconnected.
+        if (ReportConnectionTrouble(this, error)) {
+            dialog.ShowProblem(ContributionDialog::Field::Text,
+                               IsSaveOutcomeUnknown(error)
+                                   ? _("The connection to the server was lost while saving: the save may not have "
+                                       "gone through. Once reconnected, check this contribution in the list before "
+                                       "saving again.")
+                                   : _("The connection to the server was lost: this contribution was NOT saved. "
+                                       "Your text is kept: save again once reconnected."));
+            return SaveResult::KeepEditing;
+        }
+        // A refusal of the database (a slip number already used on this channel…): keep editing.
         dialog.ShowProblem(ContributionDialog::Field::SourceRef, wxString::FromUTF8(error.what()));
         return SaveResult::KeepEditing;
     }
@@ -171,7 +199,7 @@ std::vector<FieldVersions> ContributionPanel::Differences(const Contribution& mi
 void ContributionPanel::DeleteSelection()
 {
     const std::vector<long long> keys = m_list->SelectedKeys();
-    if (keys.empty())
+    if (keys.empty() || !CheckAllowed(m_context))
         return;
     const long long count = static_cast<long long>(keys.size());
     wxMessageDialog ask(

@@ -1,6 +1,7 @@
 // The main frame's commands: its menus, its toolbar and what they do. Kept apart from
 // main_frame.cpp, which is about the pages, the database and the status.
 
+#include "app/access_ui.h"
 #include "app/commands.h"
 #include "app/connection_opener.h"
 #include "app/frame_ids.h"
@@ -165,6 +166,9 @@ void MainFrame::BindCommands()
     Bind(wxEVT_MENU, &MainFrame::OnRecentFile, this, wxID_FILE1, wxID_FILE1 + kMaxRecentFiles - 1);
     Bind(wxEVT_MENU, &MainFrame::OnTransferCommand, this, frame_ids::kImport, frame_ids::kExport);
     AcceptImportDrops(this, Context());
+    // Whoever may not write has these commands greyed out (and their shortcuts inert).
+    for (int id : {int(frame_ids::kQuickEntry), int(frame_ids::kImport)})
+        EnableCommandWhenAllowed(Context(), this, id);
     Bind(wxEVT_MENU, &MainFrame::OnAreaMenu, this, frame_ids::kFirstArea, frame_ids::kFirstArea + AreaCount - 1);
     Bind(wxEVT_MENU, &MainFrame::OnConsultationMenu, this, frame_ids::kFirstConsultation,
          frame_ids::kFirstConsultation + frame_ids::kMaxConsultationItems - 1);
@@ -203,6 +207,7 @@ void MainFrame::ReplaceConsultationMenu()
         menu->Append(wxID_ANY, _("No consultation yet"))->Enable(false);
     menu->AppendSeparator();
     menu->Append(frame_ids::kNewConsultation, _("&New consultation…"), _("Start a new consultation in this database"));
+    menu->Enable(frame_ids::kNewConsultation, Allows(Context().GetAccess(), AccessNeed::Administer));
     wxMenuBar* bar = GetMenuBar();
     for (size_t i = 0; i < bar->GetMenuCount(); ++i)
         if (bar->GetMenu(i) == m_consultationMenu) {
@@ -224,6 +229,8 @@ void MainFrame::OnConsultationMenu(wxCommandEvent& event)
 
 void MainFrame::OnNewConsultation()
 {
+    if (!CheckAllowed(Context(), AccessNeed::Administer))
+        return;
     wxString title;
     if (AskConsultationTitle(this, title))
         CreateEmptyConsultation(title);

@@ -5,6 +5,7 @@
 // views keep loading meanwhile, and Cancel makes RunImport throw CancelledError after rolling back.
 
 #include "app/import_window.h"
+#include "app/access_ui.h"
 
 #include "app/localization.h"
 #include "app/report_run.h"
@@ -194,6 +195,8 @@ std::shared_ptr<void> CloseOnSwitch(wxWindow& window, AppContext& context)
 
 ImportWizard* OpenImportWizard(wxWindow* parent, AppContext& context, const wxString& path)
 {
+    if (!CheckAllowed(context))
+        return nullptr; // a file dropped on a reader's window
     if (g_openWizard) {
         if (!path.empty() && g_openWizard->CurrentPage() == ImportWizard::SourcePage)
             g_openWizard->ChooseFile(path);

@@ -1,6 +1,7 @@
 #include "app/insights_page.h"
 
 #include "app/app_context.h"
+#include "app/access_ui.h"
 #include "app/areas.h"
 #include "app/bar_chart.h"
 #include "app/insights_evidence.h"
@@ -194,6 +195,7 @@ void InsightsPage::BindEvents()
             ProposeReorientation();
     });
     m_evidence->ProposeButton()->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { ProposeReorientation(); });
+    ShowWhenAllowed(m_context, m_evidence->ProposeButton());
     // A flagged row of the matrix opens its flag below it.
     m_matrix->Bind(wxEVT_DATAVIEW_ITEM_ACTIVATED, [this](wxDataViewEvent&) {
         const wxTreeItemId item = m_flags->ItemOfCommitment(m_matrix->SelectedCommitmentId());
@@ -431,6 +433,8 @@ void InsightsPage::LoadEvidence(std::vector<std::string> ids, const wxString& em
 
 void InsightsPage::ProposeReorientation()
 {
+    if (!CheckAllowed(m_context))
+        return;
     const std::optional<FlagRef> ref = m_flags->Selected();
     if (!ref || !ref->IsFlag() ||
         (ref->kind == FlagKind::Unlinked && m_shown.unlinked.at(ref->index).labelId.empty())) {

@@ -1,5 +1,6 @@
 #include "app/main_frame.h"
 
+#include "app/access_ui.h"
 #include "app/area_views.h"
 #include "app/connection_monitor.h"
 #include "app/dashboard_panel.h"
@@ -101,9 +102,10 @@ MainFrame::MainFrame(std::unique_ptr<Database> db) : wxFrame(nullptr, wxID_ANY, 
 
 MainFrame::~MainFrame()
 {
-    // The views hold the context: they go first, while it still exists.
+    // The views and the banners hold the context: they go first, while it still exists.
     if (m_book)
         m_book->DeleteAllPages();
+    DestroyChildren();
 }
 
 void MainFrame::BuildPages()
@@ -140,6 +142,7 @@ void MainFrame::BuildPages()
     factories[ReferenceDataArea] = &CreateReferenceDataView;
     factories[CodingArea] = &CreateCodingView;
     factories[SynthesisArea] = &CreateSynthesisView;
+    factories[AdministrationArea] = &CreateAdministrationView;
     factories[ReportsArea] = &CreateReportsView;
     for (int area = DashboardArea + 1; area < AreaCount; ++area) {
         m_views[area] = factories[area] ? factories[area](m_book, *m_context) : nullptr;
@@ -154,6 +157,7 @@ void MainFrame::BuildPages()
     // The banner sits above the page, never over the sidebar: navigation stays where it is.
     auto* pagesSizer = new wxBoxSizer(wxVERTICAL);
     pagesSizer->Add(m_monitor->Banner(), wxSizerFlags().Expand());
+    pagesSizer->Add(CreateReadOnlyBanner(pages, *m_context), wxSizerFlags().Expand());
     pagesSizer->Add(m_book, wxSizerFlags(1).Expand());
     pages->SetSizer(pagesSizer);
 
@@ -292,15 +296,20 @@ void MainFrame::RefreshRole()
     if (m_db->GetBackend() == Backend::Sqlite) {
         // No roles in a file: whoever can open it can change it.
         m_role = _("local");
+        m_context->SetAccess(AccessOf(*m_db));
         UpdateTitleAndStatus();
         return;
     }
     m_role.clear();
     UpdateTitleAndStatus();
-    m_context->Worker().Run<std::string>(
-        m_lifetime, [](Database& db) { return ConcertoRole(db); },
-        [this](std::string role) {
-            m_role = role.empty() ? wxString(kNoRole) : wxString::FromUTF8(role);
+    // The rights follow the role: the views offer editing, and ask for personal data, only
+    // when the server would allow it.
+    using RoleAndAccess = std::pair<std::string, Access>;
+    m_context->Worker().Run<RoleAndAccess>(
+        m_lifetime, [](Database& db) { return RoleAndAccess(ConcertoRole(db), AccessOf(db)); },
+        [this](RoleAndAccess answer) {
+            m_role = answer.first.empty() ? wxString(kNoRole) : wxString::FromUTF8(answer.first);
+            m_context->SetAccess(answer.second);
             UpdateTitleAndStatus();
         },
         [this](const Error& e) {
@@ -325,6 +334,8 @@ void MainFrame::OfferFirstRunIfEmpty()
 
 void MainFrame::RunFirstRun()
 {
+    if (!CheckAllowed(*m_context, AccessNeed::Administer)) // it creates a consultation
+        return;
     FirstRunDialog dialog(this, DisplayLocation(*m_db), wxString::FromUTF8(kDemoConsultationTitle));
     if (dialog.ShowModal() != wxID_OK)
         return;

@@ -1,5 +1,6 @@
 #include "app/meeting_panel.h"
 
+#include "app/access_ui.h"
 #include "app/commands.h"
 #include "app/localization.h"
 #include "app/main_frame.h"
@@ -136,6 +137,8 @@ wxWindow* MeetingPanel::BuildToolbar(wxWindow* parent)
     m_delete = button(_("&Delete"), _("Delete the selected meeting (Delete)"), &MeetingPanel::DeleteSelected);
     m_enter = button(_("Ente&r contributions…"), _("Type the paper contributions of the selected meeting"),
                      &MeetingPanel::EnterContributions);
+    for (wxWindow* editing : {m_new, m_edit, m_delete, m_enter})
+        ShowWhenAllowed(m_context, editing);
     bar->SetSizer(row);
     return bar;
 }
@@ -421,7 +424,7 @@ MeetingEditor MeetingPanel::Editor()
 
 void MeetingPanel::NewMeeting()
 {
-    if (m_context.ConsultationId().empty() || m_loading)
+    if (m_context.ConsultationId().empty() || m_loading || !CheckAllowed(m_context))
         return;
     Meeting meeting;
     // A new meeting starts from what the user is looking at: the channel filtered, or the selected one's.
@@ -435,7 +438,7 @@ void MeetingPanel::NewMeeting()
 void MeetingPanel::EditSelected()
 {
     const MeetingRow* row = Selected();
-    if (!row)
+    if (!row || !CheckAllowed(m_context))
         return;
     if (auto saved = Editor().Edit(this, row->meeting))
         m_wantedSelection = saved->id;
@@ -444,7 +447,7 @@ void MeetingPanel::EditSelected()
 void MeetingPanel::DeleteSelected()
 {
     const MeetingRow* row = Selected();
-    if (!row)
+    if (!row || !CheckAllowed(m_context))
         return;
     const Meeting meeting = row->meeting;
     const wxString title = wxString::FromUTF8(meeting.title);

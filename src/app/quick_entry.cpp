@@ -1,6 +1,7 @@
 // The quick entry window: the form of dialogs/quick_entry_dialog.h bound to the open database.
 // Choices and slip numbers load through the worker; each save is one insert on the UI thread.
 
+#include "app/access_ui.h"
 #include "app/commands.h"
 #include "core/errors.h"
 #include "db/meeting_queries.h"
@@ -171,6 +172,8 @@ void QuickEntryWindow::TargetChanged(const std::string& channelId, const std::st
 
 void OpenQuickEntry(wxWindow* parent, AppContext& context, const std::string& meetingId)
 {
+    if (!CheckAllowed(context))
+        return;
     if (context.ConsultationId().empty()) {
         wxMessageBox(_("Contributions are entered into a consultation: create or open one first."),
                      _("Quick entry of paper contributions"), wxOK | wxICON_INFORMATION, parent);

@@ -1,5 +1,6 @@
 #include "app/reference_panel.h"
 
+#include "app/access_ui.h"
 #include "app/navigation_list.h"
 #include "core/errors.h"
 
@@ -55,6 +56,8 @@ ReferenceDataPanel::ReferenceDataPanel(wxWindow* parent, AppContext& context)
         // Cards show their theme's title, so a theme's change concerns them too.
         if (table == Kind().Table() || (m_kindIndex == Cards && table == "theme"))
             Reload();
+        else if (table == "access")
+            UpdateButtons();
     });
     UpdateHeading();
     UpdateButtons();
@@ -271,14 +274,17 @@ void ReferenceDataPanel::UpdateButtons()
     const ReferenceKind& kind = Kind();
     const int selected = SelectedRow();
     const bool canCreate = kind.Creatable() && (!kind.PerConsultation() || !m_context.ConsultationId().empty());
-    // Commands a kind never offers are hidden rather than greyed: nothing to wonder about.
-    m_new->Show(kind.Creatable());
-    m_delete->Show(kind.Deletable());
+    // Commands a kind never offers are hidden rather than greyed: nothing to wonder about. The
+    // same for those the user's role does not allow (reference data are the administrators').
+    const bool administer = Allows(m_context.GetAccess(), AccessNeed::Administer);
+    m_new->Show(administer && kind.Creatable());
+    m_edit->Show(administer);
+    m_delete->Show(administer && kind.Deletable());
     m_new->Enable(canCreate);
     m_edit->Enable(selected >= 0);
     m_delete->Enable(selected >= 0 && kind.Deletable());
-    m_up->Show(kind.Ordered());
-    m_down->Show(kind.Ordered());
+    m_up->Show(administer && kind.Ordered());
+    m_down->Show(administer && kind.Ordered());
     m_up->Enable(kind.Ordered() && selected > 0);
     m_down->Enable(kind.Ordered() && selected >= 0 && selected + 1 < static_cast<int>(m_data.rows.size()));
     m_new->GetParent()->Layout();
@@ -343,6 +349,8 @@ void ReferenceDataPanel::EditSelected()
 
 void ReferenceDataPanel::OpenDialog(const ReferenceRow* row)
 {
+    if (!CheckAllowed(m_context, AccessNeed::Administer))
+        return;
     const ReferenceKind& kind = Kind();
     // A copy: the list may reload while the dialog is open; the user edits what they opened.
     const std::optional<ReferenceRow> original = row ? std::optional<ReferenceRow>(*row) : std::nullopt;
@@ -361,7 +369,8 @@ void ReferenceDataPanel::OpenDialog(const ReferenceRow* row)
 void ReferenceDataPanel::DeleteSelected()
 {
     const int selected = SelectedRow();
-    if (selected < 0 || !Kind().Deletable() || selected >= static_cast<int>(m_data.rows.size()))
+    if (selected < 0 || !Kind().Deletable() || selected >= static_cast<int>(m_data.rows.size()) ||
+        !CheckAllowed(m_context, AccessNeed::Administer))
         return;
     const wxString name = Kind().RowName(m_data.rows[selected]);
     wxMessageDialog ask(this, Kind().DeleteQuestion(name), _("Delete"), wxYES_NO | wxNO_DEFAULT | wxICON_QUESTION);
@@ -373,7 +382,7 @@ void ReferenceDataPanel::DeleteSelected()
 void ReferenceDataPanel::MoveSelected(int delta)
 {
     const int selected = SelectedRow();
-    if (selected >= 0)
+    if (selected >= 0 && CheckAllowed(m_context, AccessNeed::Administer))
         MoveRow(selected, delta);
 }
 

@@ -1,6 +1,7 @@
 #include "app/reorientations_page.h"
 
 #include "app/localization.h"
+#include "app/access_ui.h"
 #include "app/main_frame.h"
 #include "app/page_widgets.h"
 #include "app/placeholder_panel.h"
@@ -151,6 +152,9 @@ wxWindow* ReorientationsPage::BuildToolbar(wxWindow* parent)
     m_commitment =
         button(_("New co&mmitment…"), _("Create the new commitment born from the selected point at the restitution"),
                &ReorientationsPage::CreateCommitment);
+    for (wxWindow* editing : {m_new, m_edit, m_delete, m_note})
+        ShowWhenAllowed(m_context, editing);
+    ShowWhenAllowed(m_context, m_commitment, AccessNeed::Administer); // commitments are the administrators'
     bar->SetSizer(row);
     return bar;
 }
@@ -391,6 +395,8 @@ const ReorientationDetail* ReorientationsPage::Selected() const
 
 void ReorientationsPage::NewPoint()
 {
+    if (!CheckAllowed(m_context))
+        return;
     if (m_context.ConsultationId().empty() || !m_loadedOnce)
         return;
     ReorientationEditor editor(m_context, m_data.choices);
@@ -400,6 +406,8 @@ void ReorientationsPage::NewPoint()
 
 void ReorientationsPage::EditSelected()
 {
+    if (!CheckAllowed(m_context))
+        return;
     const ReorientationDetail* point = Selected();
     if (!point)
         return;
@@ -411,6 +419,8 @@ void ReorientationsPage::EditSelected()
 
 void ReorientationsPage::DeleteSelected()
 {
+    if (!CheckAllowed(m_context))
+        return;
     const ReorientationDetail* selected = Selected();
     if (!selected)
         return;
@@ -447,6 +457,8 @@ void ReorientationsPage::DeleteSelected()
 
 void ReorientationsPage::AddNote()
 {
+    if (!CheckAllowed(m_context))
+        return;
     if (const ReorientationDetail* point = Selected()) {
         const ReorientationDetail shown = *point;
         if (AddNoteToPoint(this, m_context, shown))
@@ -456,6 +468,8 @@ void ReorientationsPage::AddNote()
 
 void ReorientationsPage::CreateCommitment()
 {
+    if (!CheckAllowed(m_context, AccessNeed::Administer))
+        return;
     if (const ReorientationDetail* point = Selected()) {
         const ReorientationDetail shown = *point;
         if (CreateCommitmentForPoint(this, m_context, shown, m_data.choices))

@@ -1,5 +1,6 @@
 #include "app/report_panel.h"
 
+#include "app/access_ui.h"
 #include "app/report_editor.h"
 #include "app/report_form.h"
 #include "app/report_preview.h"
@@ -124,6 +125,8 @@ wxWindow* ReportsPanel::BuildListSide(wxWindow* parent)
     m_deleteButton = new wxButton(side, wxID_ANY, _("De&lete"));
     m_deleteButton->SetToolTip(_("Delete the selected definition from the database"));
     m_deleteButton->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { DeleteDefinition(); });
+    for (wxWindow* editing : {m_newButton, m_duplicateButton, m_deleteButton})
+        ShowWhenAllowed(m_context, editing, AccessNeed::Administer);
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(m_newButton);
     buttons->Add(m_duplicateButton, wxSizerFlags().Border(wxLEFT, FromDIP(6)));
@@ -223,6 +226,8 @@ wxWindow* ReportsPanel::BuildEditorPage(wxWindow* parent)
         if (ConfirmDiscard())
             ShowEntry(m_list->GetFirstSelected());
     });
+    for (wxWindow* editing : {m_editCopyButton, m_saveButton, m_revertButton})
+        ShowWhenAllowed(m_context, editing, AccessNeed::Administer); // definitions are the administrators'
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     buttons->Add(m_saveButton);
     buttons->Add(m_revertButton, wxSizerFlags().Border(wxLEFT, FromDIP(8)));
@@ -397,6 +402,7 @@ void ReportsPanel::ShowEntry(int index)
     m_wrappedAt = 0;
     WrapDescription();
     m_readOnlyNote->GetContainingSizer()->Show(entry.IsShipped());
+    m_editCopyButton->Show(entry.IsShipped() && Allows(m_context.GetAccess(), AccessNeed::Administer));
     m_readOnlyNote->GetParent()->Layout(); // the tab's page, which has no size event to do it
     m_editor->SetDefinitionText(entry.text, entry.FileName(), entry.IsShipped());
     m_previewShown = false;

@@ -1,6 +1,7 @@
 // What the « Rapports » area does: produce a report to a file, save, duplicate and delete
 // stored definitions, and produce the preview.
 
+#include "app/access_ui.h"
 #include "app/report_editor.h"
 #include "app/report_form.h"
 #include "app/report_panel.h"
@@ -119,6 +120,8 @@ std::vector<wxString> ReportsPanel::TakenNames() const
 
 void ReportsPanel::DuplicateDefinition(bool blank)
 {
+    if (!CheckAllowed(m_context, AccessNeed::Administer)) // report definitions
+        return;
     const ReportEntry* source = Selected();
     // A copy takes the editor's text, unsaved changes included; only a blank one drops them.
     if ((!blank && !source) || (blank && !ConfirmDiscard()))
@@ -156,6 +159,8 @@ void ReportsPanel::DuplicateDefinition(bool blank)
 
 void ReportsPanel::SaveDefinition()
 {
+    if (!CheckAllowed(m_context, AccessNeed::Administer)) // report definitions
+        return;
     const ReportEntry* entry = Selected();
     if (!entry || entry->IsShipped())
         return;
@@ -224,6 +229,8 @@ bool ReportsPanel::StoreDefinition(ReportDefinition item)
 
 void ReportsPanel::DeleteDefinition()
 {
+    if (!CheckAllowed(m_context, AccessNeed::Administer)) // report definitions
+        return;
     const ReportEntry* entry = Selected();
     if (!entry || entry->IsShipped())
         return;

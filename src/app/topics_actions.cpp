@@ -2,6 +2,7 @@
 // conflicts resolved with the user), delete, merge, and a reorientation point from a topic.
 
 #include "app/topics_page.h"
+#include "app/access_ui.h"
 
 #include "app/localization.h"
 #include "app/main_frame.h"
@@ -100,6 +101,8 @@ wxString FieldName(TopicDialog::Field field)
 
 void TopicsPage::NewTopic()
 {
+    if (!CheckAllowed(m_context))
+        return;
     if (m_context.ConsultationId().empty() || m_loading)
         return;
     TopicDraft draft;
@@ -109,6 +112,8 @@ void TopicsPage::NewTopic()
 
 void TopicsPage::EditSelected()
 {
+    if (!CheckAllowed(m_context))
+        return;
     const auto ids = SelectedIds();
     const TopicSummary* current = Current();
     if (ids.size() != 1 || !current)
@@ -196,6 +201,8 @@ bool TopicsPage::ResolveConflict(TopicDialog& dialog, TopicDraft& draft)
 
 void TopicsPage::DeleteSelected()
 {
+    if (!CheckAllowed(m_context))
+        return;
     const TopicSummary* current = Current();
     if (SelectedIds().size() != 1 || !current)
         return;
@@ -235,6 +242,8 @@ void TopicsPage::DeleteSelected()
 
 void TopicsPage::MergeSelected()
 {
+    if (!CheckAllowed(m_context))
+        return;
     const auto ids = SelectedIds();
     if (ids.size() < 2) {
         if (!m_topics.empty())
@@ -288,6 +297,8 @@ bool TopicsPage::Merge(const std::string& intoId, const std::vector<std::string>
 
 void TopicsPage::NewPointFromSelected()
 {
+    if (!CheckAllowed(m_context))
+        return;
     const TopicSummary* current = Current();
     if (SelectedIds().size() != 1 || !current || m_detail->TopicId() != current->topic.id || !m_detail->HasEvidence())
         return;

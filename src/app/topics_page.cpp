@@ -2,6 +2,7 @@
 // reorientation point) are in topics_actions.cpp.
 
 #include "app/topics_page.h"
+#include "app/access_ui.h"
 
 #include "app/localization.h"
 #include "app/main_frame.h"
@@ -173,6 +174,8 @@ wxWindow* TopicsPage::BuildToolbar(wxWindow* parent)
     m_point = button(_("New &reorientation point…"),
                      _("New reorientation point from this topic, with its quotes as evidence (Ctrl+R)"),
                      &TopicsPage::NewPointFromSelected);
+    for (wxWindow* editing : {m_new, m_edit, m_delete, m_merge, m_point})
+        ShowWhenAllowed(m_context, editing);
     bar->SetSizer(row);
     return bar;
 }

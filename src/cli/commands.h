@@ -15,5 +15,9 @@ int RunReport(const std::vector<std::string>& args);
 int RunImport(const std::vector<std::string>& args);
 int RunExport(const std::vector<std::string>& args);
 int RunInsights(const std::vector<std::string>& args);
+int RunServer(const std::vector<std::string>& args);
+int RunUser(const std::vector<std::string>& args);
+int RunAudit(const std::vector<std::string>& args);
+int RunPersonalData(const std::vector<std::string>& args);
 
 } // namespace concerto::cli

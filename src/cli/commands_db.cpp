@@ -1,5 +1,6 @@
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/connect.h"
 #include "cli/console.h"
 #include "db/demo.h"
 #include "db/repositories.h"
@@ -17,7 +18,7 @@ std::string LocationOption(const Arguments& arguments) { return arguments.Requir
 int RunInit(const std::vector<std::string>& args)
 {
     const Arguments arguments(args, {"db"});
-    auto db = Database::Open(LocationOption(arguments));
+    auto db = OpenDatabase(LocationOption(arguments));
     std::cout << "Base prête : " << db->GetLocation().ToDisplayString() << " (" << db->GetDialect().DisplayName()
               << ", schéma " << db->SchemaVersion() << ")\n";
     return 0;
@@ -29,7 +30,7 @@ int RunDemo(const std::vector<std::string>& args)
     DemoOptions options;
     options.contributions = arguments.Number("contributions", options.contributions);
     options.seed = arguments.Number("seed", options.seed);
-    auto db = Database::Open(LocationOption(arguments));
+    auto db = OpenDatabase(LocationOption(arguments));
     ConsoleProgress progress;
     const auto start = std::chrono::steady_clock::now();
     const std::string id = GenerateDemo(*db, options, progress);
@@ -42,7 +43,7 @@ int RunDemo(const std::vector<std::string>& args)
 int RunStats(const std::vector<std::string>& args)
 {
     const Arguments arguments(args, {"db", "consultation"});
-    auto db = Database::Open(LocationOption(arguments));
+    auto db = OpenDatabase(LocationOption(arguments));
     const Stats stats = CollectStats(*db, arguments.Value("consultation"));
     auto print = [](const char* heading, const Stats::Counts& counts) {
         std::cout << heading << "\n";

@@ -4,6 +4,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/connect.h"
 #include "cli/console.h"
 #include "core/errors.h"
 #include "core/text.h"
@@ -93,7 +94,7 @@ int ListMappings(const Arguments& arguments, ImportKind kind)
     std::cout << "Préréglages (" << FrenchName(kind) << ") : " << Joined(PresetNames(kind)) << "\n";
     if (!arguments.Has("db"))
         return 0;
-    auto db = Database::Open(arguments.Value("db"));
+    auto db = OpenDatabase(arguments.Value("db"));
     const auto saved = ListSavedMappings(*db, kind);
     std::cout << "Correspondances enregistrées : " << (saved.empty() ? "aucune" : std::to_string(saved.size()))
               << "\n";
@@ -159,7 +160,7 @@ int RunImport(const std::vector<std::string>& args)
     options.file.sheet = arguments.Value("sheet");
     if (!options.mapping && !arguments.Has("mapping"))
         options.mapping = RecognisedPreset(file, options.file, kind);
-    auto db = Database::Open(arguments.Required("db"));
+    auto db = OpenDatabase(arguments.Required("db"));
     options.consultationId = ChosenConsultation(*db, arguments.Value("consultation")).id;
     if (arguments.Has("mapping"))
         options.mapping = ResolveMapping(*db, kind, arguments.Value("mapping"));
@@ -188,7 +189,7 @@ int RunExport(const std::vector<std::string>& args)
     ExportOptions options;
     options.kind = KindOption(arguments);
     const std::string out = arguments.Required("out");
-    auto db = Database::Open(arguments.Required("db"));
+    auto db = OpenDatabase(arguments.Required("db"));
     options.consultationId = ChosenConsultation(*db, arguments.Value("consultation")).id;
     ConsoleProgress progress;
     const std::uint64_t rows = ExportTable(*db, out, options, progress);

@@ -37,6 +37,29 @@ Commandes :
   insights --db EMPLACEMENT [--consultation ID]
                                             synthèse : engagements par position, statuts en désaccord,
                                             engagements jamais mentionnés, contributions sans engagement
+  audit list --db EMPLACEMENT [--contribution ID] [--table T] [--row ID] [--login U] [--since AAAA-MM-JJ]
+         [--limit N]                        journal des modifications (qui a changé quoi, quand), récentes d'abord
+  audit purge --db EMPLACEMENT [--months N] supprime les entrées du journal plus anciennes que N mois
+                                            (par défaut : la durée de conservation réglée)
+  audit retention --db EMPLACEMENT [N]      affiche ou règle la durée de conservation du journal (en mois)
+  server init --db EMPLACEMENT              prépare ou met à jour un serveur PostgreSQL partagé : rôles,
+                                            droits, schéma (service informatique, compte privilégié)
+  user add IDENTIFIANT --role admin|editor|reader --db EMPLACEMENT [--password-stdin]
+                                            crée un compte personnel (administrateurs) ; mot de passe demandé
+                                            deux fois, ou une ligne de l'entrée standard avec --password-stdin
+  user remove IDENTIFIANT --db EMPLACEMENT  supprime un compte personnel
+  user list --db EMPLACEMENT                liste les comptes et leur rôle
+  user set-role IDENTIFIANT --role admin|editor|reader --db EMPLACEMENT
+                                            change le rôle d'un compte
+  user password IDENTIFIANT --db EMPLACEMENT [--password-stdin]
+                                            change le mot de passe d'un compte
+  personal-data purge --db EMPLACEMENT [--today AAAA-MM-JJ]
+                                            efface les coordonnées dont la date d'effacement est passée
+  personal-data report --db EMPLACEMENT --email ADRESSE | --phone NUMÉRO [--out FICHIER]
+                                            relevé (RGPD) de ce que la base détient sur une personne
+  personal-data erase --db EMPLACEMENT --email ADRESSE | --phone NUMÉRO [--yes]
+                                            efface partout les coordonnées d'une personne (confirmation
+                                            demandée sauf avec --yes)
   --version                                 affiche la version
   --help                                    affiche cette aide
 
@@ -59,6 +82,10 @@ int main(int argc, char** argv)
         {"import", RunImport},
         {"export", RunExport},
         {"insights", RunInsights},
+        {"server", RunServer},
+        {"user", RunUser},
+        {"audit", RunAudit},
+        {"personal-data", RunPersonalData},
     };
     if (argc < 2) {
         std::cerr << kUsage;

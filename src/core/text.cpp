@@ -8,6 +8,12 @@
 #include <random>
 #include <stdexcept>
 
+#ifdef _WIN32
+#include <process.h>
+#else
+#include <unistd.h>
+#endif
+
 namespace concerto {
 
 char32_t DecodeUtf8(const std::string& s, std::size_t& pos)
@@ -170,13 +176,32 @@ std::vector<std::string> SearchStems(const std::string& query)
     return stems;
 }
 
+namespace {
+long CurrentProcessId()
+{
+#ifdef _WIN32
+    return _getpid();
+#else
+    return static_cast<long>(getpid());
+#endif
+}
+} // namespace
+
 std::string NewUuid()
 {
     // One generator per thread, seeded from the system: UUIDs must not repeat across processes.
-    thread_local Random generator([] {
+    // A forked process inherits its parent's generator state, so a new process id reseeds it
+    // (two children of one parent would otherwise make the same ids).
+    const auto seed = [] {
         std::random_device device;
         return (static_cast<std::uint64_t>(device()) << 32) ^ device();
-    }());
+    };
+    thread_local Random generator(seed());
+    thread_local auto seededIn = CurrentProcessId();
+    if (seededIn != CurrentProcessId()) {
+        generator = Random(seed());
+        seededIn = CurrentProcessId();
+    }
     return generator.Uuid();
 }
 

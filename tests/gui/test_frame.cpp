@@ -111,15 +111,15 @@ BOOST_AUTO_TEST_CASE(postgresql_shows_the_login_role_and_its_concerto_group)
     const bool groupExisted = cluster.PsqlQuery("select count(*) from pg_roles where rolname='concerto_editor'") == "1";
     if (!groupExisted)
         cluster.Psql("create role concerto_editor nologin");
-    cluster.Psql("create role " + editor + " login in role concerto_editor; create role " + plain + " login");
+    cluster.Psql("create role " + editor + " login password 'frame-Secret-1' in role concerto_editor; create role " +
+                 plain + " login password 'frame-Secret-1'");
     // What a reader needs to open a Concerto database: read its tables (the schema is there).
     cluster.Psql("grant usage, create on schema public to " + editor + ", " + plain +
                      "; grant select on all tables in schema public to " + editor + ", " + plain,
                  database);
-    const std::string server = "postgresql://%s@127.0.0.1:" + std::to_string(cluster.Port()) + "/" + database;
-    auto as = [&server](const std::string& role) {
-        std::string uri = server;
-        return Database::Open(uri.replace(uri.find("%s"), 2, role));
+    // Logins other than postgres connect as Concerto does: TLS verify-full and a SCRAM password.
+    auto as = [&cluster, &database](const std::string& role) {
+        return Database::Open(cluster.LoginKeyValue(role, "frame-Secret-1", database));
     };
     {
         Shown frame(as(editor));
@@ -247,8 +247,15 @@ BOOST_AUTO_TEST_CASE(a_password_given_at_connection_is_never_remembered)
     profile.database = database;
     profile.user = "postgres";
     profile.tls = TlsMode::Disable;
-    // The test cluster trusts everybody: the password is accepted and ignored.
-    auto db = Database::Open(ConnectionString(profile, "mot de passe 'secret'"));
+    // A personal login, as on the shared server: TLS verify-full with the test CA, SCRAM password.
+    cluster.Psql("CREATE ROLE test_frame_login LOGIN PASSWORD 'secret-Frame-1'; "
+                 "ALTER DATABASE \"" + database + "\" OWNER TO test_frame_login");
+    ConnectionProfile login = profile;
+    login.host = "localhost"; // the name in the server certificate
+    login.user = "test_frame_login";
+    login.tls = TlsMode::VerifyFull;
+    login.rootCertificate = cluster.CaFile();
+    auto db = Database::Open(ConnectionString(login, "secret-Frame-1"));
     MainFrame::RememberDatabase(*db);
     const wxString remembered = wxConfigBase::Get()->Read("/Database/Last");
     BOOST_TEST(!remembered.Contains("secret"));

@@ -1,5 +1,7 @@
 #include "support/pg_cluster.h"
 
+#include "db/connection_profile.h"
+
 #include <arpa/inet.h>
 #include <cctype>
 #include <cerrno>
@@ -16,6 +18,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -101,6 +104,17 @@ std::string ConfQuote(const std::string& s)
     return out + "'";
 }
 
+/// The absolute path of `tool` found in PATH, or an empty string.
+std::string FindInPath(const char* tool)
+{
+    const char* path = std::getenv("PATH");
+    std::istringstream dirs(path && *path ? path : "/usr/bin:/bin");
+    for (std::string dir; std::getline(dirs, dir, ':');)
+        if (!dir.empty() && IsExecutable(fs::path(dir) / tool))
+            return (fs::path(dir) / tool).string();
+    return {};
+}
+
 void WriteAsync(int fd, const char* s)
 {
     (void)!::write(fd, s, std::strlen(s));
@@ -138,6 +152,7 @@ PgCluster::PgCluster()
                     throw std::runtime_error("PgCluster: chown " + dir + ": " + std::strerror(errno));
         }
         InitDb();
+        MakeCertificates();
         // The port is only free when we looked; another process may grab it before the server binds, so retry.
         for (int attempt = 1;; ++attempt) {
             m_Port = FreeLoopbackPort();
@@ -198,6 +213,71 @@ void PgCluster::InitDb()
         throw std::runtime_error("PgCluster: cannot write " + m_DataDir + "/postgresql.conf");
 }
 
+std::string PgCluster::Openssl(const std::vector<std::string>& arguments) const
+{
+    std::vector<std::string> argv{m_Openssl};
+    argv.insert(argv.end(), arguments.begin(), arguments.end());
+    const Result r = Run(argv, false);
+    if (r.exitCode != 0)
+        throw std::runtime_error("PgCluster: openssl " + arguments.front() + " failed:\n" + r.out + r.err);
+    return r.out;
+}
+
+void PgCluster::MakeCertificates()
+{
+    m_Openssl = FindInPath("openssl");
+    if (m_Openssl.empty())
+        throw std::runtime_error("PgCluster: the openssl tool is needed for the test CA (install the openssl package)");
+    const std::string dir = m_Root + "/tls";
+    fs::create_directory(dir);
+    // EC keys: made in milliseconds, unlike RSA. Valid a month, for test runs left going for long.
+    const std::vector<std::string> ecKey{"-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"};
+    std::vector<std::string> ca{"req", "-x509"};
+    ca.insert(ca.end(), ecKey.begin(), ecKey.end());
+    ca.insert(ca.end(), {"-keyout", dir + "/ca.key", "-out", dir + "/ca.crt", "-days", "30", "-subj",
+                         "/CN=Concerto test CA", "-addext", "basicConstraints=critical,CA:TRUE", "-addext",
+                         "keyUsage=critical,keyCertSign,cRLSign"});
+    Openssl(ca);
+    std::vector<std::string> request{"req", "-new"};
+    request.insert(request.end(), ecKey.begin(), ecKey.end());
+    request.insert(request.end(),
+                   {"-keyout", dir + "/server.key", "-out", dir + "/server.csr", "-subj", "/CN=localhost"});
+    Openssl(request);
+    // DNS:localhost only, no IP address: a client asking for 127.0.0.1 with verify-full must be refused.
+    std::ofstream(dir + "/server.ext") << "subjectAltName = DNS:localhost\nbasicConstraints = CA:FALSE\n"
+                                          "keyUsage = critical, digitalSignature, keyEncipherment\n"
+                                          "extendedKeyUsage = serverAuth\n";
+    Openssl({"x509", "-req", "-in", dir + "/server.csr", "-CA", dir + "/ca.crt", "-CAkey", dir + "/ca.key",
+             "-CAcreateserial", "-out", dir + "/server.crt", "-days", "30", "-extfile", dir + "/server.ext"});
+    m_CaFile = dir + "/ca.crt";
+
+    // The server wants its key private to itself (mode 0600, owned by the server user).
+    for (const char* file : {"server.crt", "server.key"}) {
+        const std::string target = m_DataDir + "/" + file;
+        fs::copy_file(dir + "/" + file, target, fs::copy_options::overwrite_existing);
+        ::chmod(target.c_str(), 0600);
+        if (m_AsRoot && ::chown(target.c_str(), m_ServerUid, m_ServerGid) != 0)
+            throw std::runtime_error("PgCluster: chown " + target + ": " + std::strerror(errno));
+    }
+    std::ofstream(m_DataDir + "/postgresql.conf", std::ios::app)
+        << "ssl = on\nssl_cert_file = 'server.crt'\nssl_key_file = 'server.key'\n";
+
+    // First match wins. postgres keeps trust (socket and 127.0.0.1, with or without TLS) for the existing tests
+    // and the tools; every other login needs TLS and SCRAM. The two test_tls logins show that Concerto refuses a
+    // server asking for md5 or for nothing.
+    std::ofstream hba(m_DataDir + "/pg_hba.conf", std::ios::trunc);
+    hba << "# concerto test cluster\n"
+        << "local all all trust\n"
+        << "local replication all trust\n"
+        << "host all postgres 127.0.0.1/32 trust\n"
+        << "host replication postgres 127.0.0.1/32 trust\n"
+        << "hostssl all " << kMd5Login << " 127.0.0.1/32 md5\n"
+        << "hostssl all " << kTrustLogin << " 127.0.0.1/32 trust\n"
+        << "hostssl all all 127.0.0.1/32 scram-sha-256\n";
+    if (!hba.flush())
+        throw std::runtime_error("PgCluster: cannot write " + m_DataDir + "/pg_hba.conf");
+}
+
 void PgCluster::Start()
 {
     const Result r = Run({Bin("pg_ctl"), "start", "-D", m_DataDir, "-w", "-t", "60", "-l", m_LogFile}, true);
@@ -255,6 +335,20 @@ std::string PgCluster::KeyValue(const std::string& database) const
         db += "'";
     }
     return "host=127.0.0.1 port=" + std::to_string(m_Port) + " user=postgres dbname=" + db;
+}
+
+std::string PgCluster::LoginKeyValue(const std::string& user, const std::string& password,
+                                     const std::string& database) const
+{
+    // "localhost" is the only name in the server certificate; hostaddr skips the name lookup (which
+    // could give ::1, where the server does not listen).
+    std::string text = "host=localhost hostaddr=127.0.0.1 port=" + std::to_string(m_Port) +
+                       " user=" + QuoteConnectionValue(user) + " password=" + QuoteConnectionValue(password) +
+                       " dbname=" + QuoteConnectionValue(database) +
+                       " sslmode=verify-full sslrootcert=" + QuoteConnectionValue(m_CaFile);
+    for (const auto& [key, value] : ScramOptions(TlsMode::VerifyFull))
+        text += " " + key + "=" + QuoteConnectionValue(value);
+    return text;
 }
 
 void PgCluster::CreateDatabase(const std::string& name)

@@ -48,6 +48,50 @@ BOOST_AUTO_TEST_CASE(the_default_profile_verifies_the_server_fully)
     BOOST_TEST(text.find("sslrootcert") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(scram_is_required_by_default_through_channel_binding)
+{
+    ConnectionProfile profile = Mairie();
+    profile.rootCertificate = "/etc/ssl/ivry-ca.crt";
+    BOOST_TEST(profile.requireScram);
+    const std::string text = ConnectionString(profile);
+    BOOST_TEST(text.find("sslmode='verify-full'") != std::string::npos, text);
+    BOOST_TEST(text.find("sslrootcert='/etc/ssl/ivry-ca.crt'") != std::string::npos, text);
+    BOOST_TEST(text.find("channel_binding='require'") != std::string::npos, text);
+    BOOST_TEST(text.find("password") == std::string::npos, text);
+    // libpq must accept every keyword given to it (an unknown one, such as require_auth before libpq 16, fails).
+    BOOST_TEST(DescribeConnection(text) == "jdupont@db.ivry.fr/concerto");
+    BOOST_TEST(!WithoutPassword(text).empty());
+
+    // Without TLS, channel binding cannot work: it is left out rather than failing every connection.
+    profile.tls = TlsMode::Disable;
+    BOOST_TEST(ConnectionString(profile).find("channel_binding") == std::string::npos);
+    // Relaxed for an old server: neither option.
+    profile.tls = TlsMode::VerifyFull;
+    profile.requireScram = false;
+    BOOST_TEST(ConnectionString(profile).find("channel_binding") == std::string::npos);
+    BOOST_TEST(ConnectionString(profile).find("require_auth") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_profile_is_read_back_from_its_connection_string)
+{
+    ConnectionProfile profile = Mairie();
+    profile.port = 6543;
+    profile.tls = TlsMode::VerifyCa;
+    profile.rootCertificate = "/etc/ssl/ivry-ca.crt";
+    const ConnectionProfile back = ProfileFromConnection(ConnectionString(profile, "secret"));
+    BOOST_TEST(back.host == "db.ivry.fr");
+    BOOST_TEST(back.port == 6543);
+    BOOST_TEST(back.database == "concerto");
+    BOOST_TEST(back.user == "jdupont");
+    BOOST_TEST((back.tls == TlsMode::VerifyCa));
+    BOOST_TEST(back.rootCertificate == "/etc/ssl/ivry-ca.crt");
+    const ConnectionProfile uri = ProfileFromConnection("postgresql://ana@127.0.0.1/concerto");
+    BOOST_TEST(uri.host == "127.0.0.1");
+    BOOST_TEST(uri.port == 5432);
+    BOOST_TEST(uri.user == "ana");
+    BOOST_TEST(ProfileFromConnection("hostaddr=10.0.0.5 dbname=x").host == "10.0.0.5");
+}
+
 BOOST_AUTO_TEST_CASE(tls_modes_round_trip_through_their_keywords)
 {
     for (TlsMode mode : {TlsMode::Disable, TlsMode::Require, TlsMode::VerifyCa, TlsMode::VerifyFull})
