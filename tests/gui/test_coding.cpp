@@ -62,7 +62,7 @@ struct Session {
         view = dynamic_cast<CodingView*>(frame->View(CodingArea));
         BOOST_REQUIRE(view);
         page = &view->Queue();
-        BOOST_REQUIRE(WaitUntil([this] { return !page->IsBusy() && page->IsModelReady() && page->CurrentSeq() != 0; }, 120000));
+        BOOST_REQUIRE(WaitUntil([this] { return !page->IsBusy() && page->IsModelReady() && page->CurrentSeq() != 0; }));
         Idle();
         page->Item().FocusText();
         Settle(100);
