@@ -12,6 +12,7 @@
 #include "db/repositories.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -94,7 +95,11 @@ std::unique_ptr<CodingAction> MakeSetQuote(const std::string& contributionId, bo
 /// later actions, undone since, move the version on without changing anything.
 std::unique_ptr<CodingAction> MakeSetState(const std::string& contributionId, ContributionState state,
                                            const std::string& exclusionReason = {});
-std::unique_ptr<CodingAction> MakeSetNote(const std::string& contributionId, const std::string& notes);
+/// Sets the note. With `seen` (the note as the coder found it before writing), Apply meets a
+/// ConflictError and writes nothing when the stored note is neither `seen` nor `notes` any more:
+/// someone else changed it meanwhile, and their text is never overwritten unread.
+std::unique_ptr<CodingAction> MakeSetNote(const std::string& contributionId, const std::string& notes,
+                                          std::optional<std::string> seen = std::nullopt);
 /// "Done": for final coding, a "new" contribution with at least one tag becomes "tagged";
 /// in a sample, the coder's item is stamped done (done_by_a or done_by_b, as the coder is the
 /// sample's coder A or B; ValidationError when neither) and Revert clears that stamp.

@@ -12,6 +12,7 @@
 #include "db/coding_support.h"
 
 #include <cctype>
+#include <optional>
 
 namespace concerto {
 
@@ -177,17 +178,25 @@ private:
 
 class SetNoteAction final : public ContributionEdit {
 public:
-    SetNoteAction(const std::string& id, const std::string& notes) : ContributionEdit(id), m_notes(notes) {}
+    SetNoteAction(const std::string& id, const std::string& notes, std::optional<std::string> seen)
+        : ContributionEdit(id), m_notes(notes), m_seen(std::move(seen))
+    {
+    }
     std::string Describe() const override { return m_notes.empty() ? "note effacée" : "note"; }
 
 private:
     CodingFields Wanted(Database&, const Contribution& current) const override
     {
+        if (m_seen && current.notes != *m_seen && current.notes != m_notes)
+            throw ConflictError("Enregistrement impossible\u00A0: la note a été modifiée par quelqu'un d'autre "
+                                "pendant que vous l'écriviez\u202F; rien n'a été enregistré.",
+                                "contribution", current.id, current.version, current.version);
         CodingFields fields = CodingFields::Of(current);
         fields.notes = m_notes;
         return fields;
     }
     std::string m_notes;
+    std::optional<std::string> m_seen; ///< the note the coder started from, when known
 };
 
 /// Final "done": a "new" contribution that carries at least one final tag becomes "tagged".
@@ -310,9 +319,10 @@ std::unique_ptr<CodingAction> MakeSetState(const std::string& contributionId, Co
     return std::make_unique<SetStateAction>(contributionId, state, exclusionReason);
 }
 
-std::unique_ptr<CodingAction> MakeSetNote(const std::string& contributionId, const std::string& notes)
+std::unique_ptr<CodingAction> MakeSetNote(const std::string& contributionId, const std::string& notes,
+                                          std::optional<std::string> seen)
 {
-    return std::make_unique<SetNoteAction>(contributionId, notes);
+    return std::make_unique<SetNoteAction>(contributionId, notes, std::move(seen));
 }
 
 std::unique_ptr<CodingAction> MakeMarkDone(const std::string& contributionId, const CodingTarget& target)

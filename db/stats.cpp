@@ -44,6 +44,16 @@ Stats::Counts Grouped(Database& db, const std::string& sql, const Params& params
     QueryRows(db, sql, params, [&](const soci::row& row) { counts.emplace_back(Cell::Text(row, 0), Cell::Integer(row, 1)); });
     return counts;
 }
+/// False when the connected role may not read `table` (on a shared server; SQLite has no roles).
+bool Readable(Database& db, const std::string& table)
+{
+    if (db.GetBackend() != Backend::Postgresql)
+        return true;
+    bool readable = true;
+    QueryRows(db, "SELECT CASE WHEN has_table_privilege(CAST(:name AS text), 'SELECT') THEN 1 ELSE 0 END",
+              {{"name", table}}, [&](const soci::row& row) { readable = Cell::Integer(row, 0) == 1; });
+    return readable;
+}
 } // namespace
 
 Stats CollectStats(Database& db, const std::string& consultationId)
@@ -52,6 +62,8 @@ Stats CollectStats(Database& db, const std::string& consultationId)
     const bool scoped = !consultationId.empty();
     const Params params = scoped ? Params{{"consultation", consultationId}} : Params{};
     for (const auto& counted : kTables) {
+        if (!Readable(db, counted.table))
+            continue; // a role that may not read it (contact details for readers) gets no count, not an error
         std::string sql = std::string("SELECT COUNT(*) FROM ") + counted.table + " c";
         if (scoped && counted.scope)
             sql += std::string(" WHERE ") + counted.scope;

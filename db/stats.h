@@ -12,7 +12,7 @@ namespace concerto {
 
 struct Stats {
     using Counts = std::vector<std::pair<std::string, long long>>;
-    Counts perEntity;        ///< table name -> rows, in schema order
+    Counts perEntity;        ///< table name -> rows, in schema order; tables the role may not read are left out
     Counts perChannel;       ///< channel name -> contributions, by channel position
     Counts perNeighbourhood; ///< neighbourhood name (or "Non renseigné") -> contributions
     Counts perState;         ///< state code -> contributions

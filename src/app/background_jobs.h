@@ -58,6 +58,14 @@ public:
 
     /// True while a job has not answered.
     bool Busy() const { return !m_busy.empty(); }
+    /// The keys of the jobs that have not answered, comma-separated (for diagnostics).
+    std::string BusyKeys() const
+    {
+        std::string keys;
+        for (const auto& [key, serial] : m_busy)
+            keys += (keys.empty() ? "" : ", ") + key;
+        return keys;
+    }
     /// Stops waiting for the jobs out: after the database changed, the old worker's never answer.
     void Forget() { m_busy.clear(); }
 

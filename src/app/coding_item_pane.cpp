@@ -446,12 +446,14 @@ void CodingItemPane::FlushNote()
     m_noteTimer.Stop();
     if (m_noteFor.empty() || m_note->GetValue() == m_savedNote || !m_callbacks.saveNote)
         return;
-    m_callbacks.saveNote(m_noteFor, m_note->GetValue());
+    m_callbacks.saveNote(m_noteFor, m_note->GetValue(), m_savedNote);
 }
 
 void CodingItemPane::NoteSaved(const wxString& text)
 {
     m_savedNote = text;
+    if (m_note->GetValue() != text)
+        m_note->ChangeValue(text);
 }
 
 void CodingItemPane::FocusText()

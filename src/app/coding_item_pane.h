@@ -28,9 +28,9 @@ struct CodingItemCallbacks {
     std::function<void(const std::string& tagId)> removeTag;
     std::function<void(const std::string& labelId)> removeLabel;
     std::function<void()> addLabel, toggleQuote, toggleReview, exclude;
-    /// The note of contribution `contributionId` was edited to `text` (after a pause or on
-    /// leaving the field); the owner saves it, then calls NoteSaved().
-    std::function<void(const std::string& contributionId, const wxString& text)> saveNote;
+    /// The note of contribution `contributionId` was edited from `seen` to `text` (after a pause
+    /// or on leaving the field); the owner saves it, then calls NoteSaved().
+    std::function<void(const std::string& contributionId, const wxString& text, const wxString& seen)> saveNote;
 };
 
 /// The contribution on screen and what the coder gave it (see the file comment).
@@ -50,7 +50,8 @@ public:
 
     /// Saves the note now if it was edited (before moving on, undoing, closing).
     void FlushNote();
-    /// The note as saved for `text` (the field is clean again).
+    /// The note is stored as `text`: what the field shows, or both texts when someone else had
+    /// changed the note meanwhile (the field then shows them).
     void NoteSaved(const wxString& text);
     /// Puts the keyboard in the text (where single keys are commands), or in the note.
     void FocusText();

@@ -358,12 +358,30 @@ void CodingQueuePage::Exclude()
     m_item->FocusText();
 }
 
-void CodingQueuePage::SaveNote(const std::string& contributionId, const wxString& text)
+void CodingQueuePage::SaveNote(const std::string& contributionId, const wxString& text, const wxString& seen)
 {
     if (IsBlind())
         return;
-    if (Do(MakeSetNote(contributionId, text.utf8_string()), {}, true))
-        m_item->NoteSaved(text);
+    // Someone else changed the note while the coder was writing: nobody's text is lost, both
+    // are stored, theirs first, and the field shows them to be read again.
+    wxString base = seen, wanted = text;
+    try {
+        if (const auto stored = ContributionRepository(m_context.Db()).Find(contributionId)) {
+            const wxString now = wxString::FromUTF8(stored->notes);
+            if (now != seen && now != text) {
+                base = now;
+                wanted = now + "\n\n" + text;
+            }
+        }
+    } catch (const Error&) {
+        // Saving says what went wrong.
+    }
+    if (!Do(MakeSetNote(contributionId, wanted.utf8_string(), base.utf8_string()), {}, true))
+        return; // the field keeps the coder's text; the next pause tries again
+    m_item->NoteSaved(wanted);
+    if (wanted != text)
+        SetStatus(_("Someone else had changed this note meanwhile: both texts are kept, theirs first. Read them "
+                    "again."));
 }
 
 void CodingQueuePage::DoneAndNext()

@@ -240,7 +240,9 @@ wxWindow* CodingQueuePage::BuildWorkArea(wxWindow* parent)
     callbacks.toggleQuote = [this] { Run(CodingCommand::ToggleQuote); };
     callbacks.toggleReview = [this] { Run(CodingCommand::ToggleReview); };
     callbacks.exclude = [this] { Run(CodingCommand::Exclude); };
-    callbacks.saveNote = [this](const std::string& id, const wxString& text) { SaveNote(id, text); };
+    callbacks.saveNote = [this](const std::string& id, const wxString& text, const wxString& seen) {
+        SaveNote(id, text, seen);
+    };
     m_item = new CodingItemPane(m_split, std::move(callbacks));
     wxWindow* right = BuildRightColumn(m_split);
     const int rightWidth = FromDIP(static_cast<int>(wxConfigBase::Get()->ReadLong(kSashKey, 470)));
@@ -398,6 +400,8 @@ void CodingQueuePage::UpdateFilterSummary()
             parts.push_back(LabelOf(*list, *id));
     if (f.isQuote)
         parts.push_back(_("Quotes only"));
+    if (f.mentionsContact)
+        parts.push_back(_("With contact details"));
     if (f.from || f.to)
         parts.push_back(_("Dates chosen"));
     if (!f.search.empty())
@@ -483,6 +487,16 @@ wxString CodingQueuePage::PositionText() const
 bool CodingQueuePage::IsBusy() const
 {
     return m_jobs.Busy() || m_refreshTimer.IsRunning() || m_modelState == ModelState::Loading;
+}
+
+std::string CodingQueuePage::LoadingState() const
+{
+    static const char* const models[] = {"not loaded", "loading", "ready", "failed"};
+    return std::string("jobs ") + (m_jobs.Busy() ? "waiting for " + m_jobs.BusyKeys() : std::string("idle")) + ", refresh " +
+           (m_refreshTimer.IsRunning() ? "pending" : "idle") + ", model " +
+           models[static_cast<int>(m_modelState)] + ", keys " + (m_keysLoaded ? "loaded" : "not loaded") + " (" +
+           std::to_string(m_keys.size()) + "), index " + std::to_string(m_index) + ", shown " +
+           (IsShownOnScreen() ? "yes" : "no") + ", dirty " + (m_dirty ? "yes" : "no");
 }
 
 long long CodingQueuePage::CurrentSeq() const

@@ -103,6 +103,8 @@ public:
     wxString StatusText() const;
     Stance CurrentStance() const { return m_stance; }
     bool IsModelReady() const { return m_modelState == ModelState::Ready; }
+    /// What the page is waiting for, in words (for a test that waited too long).
+    std::string LoadingState() const;
     /// How long the last Suggest() call took on the UI thread, in milliseconds.
     double LastSuggestMs() const { return m_lastSuggestMs; }
     /// The page shown: 0 the contribution, 1 empty queue, 2 empty sample, 3 no consultation.
@@ -168,7 +170,7 @@ private:
     void ToggleQuote();
     void ToggleReview();
     void Exclude();
-    void SaveNote(const std::string& contributionId, const wxString& text);
+    void SaveNote(const std::string& contributionId, const wxString& text, const wxString& seen);
     void DoneAndNext();
     void BulkTag();
     void OpenBulkDialog(const ContributionFilter& filter, long long count);

@@ -69,6 +69,10 @@ void ContributionFilterBar::BuildControls()
     m_to = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
                                 wxDP_DROPDOWN | wxDP_SHOWCENTURY);
     m_quotes = new wxCheckBox(this, wxID_ANY, _("Quotes only"));
+    m_contacts = new wxCheckBox(this, wxID_ANY, _("With contact details"));
+    m_contacts->SetName("contacts-filter");
+    m_contacts->SetToolTip(_("Contributions whose title, text or notes hold an e-mail address or a phone "
+                             "number: to review before anything leaves the team."));
 
     auto* first = new wxBoxSizer(wxHORIZONTAL);
     const std::pair<wxWindow*, int> firstRow[] = {
@@ -83,7 +87,8 @@ void ContributionFilterBar::BuildControls()
     second->Add(m_from, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
     second->Add(m_useTo, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(2)));
     second->Add(m_to, wxSizerFlags().CenterVertical().Border(wxRIGHT, 2 * gap));
-    second->Add(m_quotes, wxSizerFlags().CenterVertical().Border(wxRIGHT, 2 * gap));
+    second->Add(m_quotes, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
+    second->Add(m_contacts, wxSizerFlags().CenterVertical().Border(wxRIGHT, 2 * gap));
     second->Add(m_clear, wxSizerFlags().CenterVertical());
     auto* rows = new wxBoxSizer(wxVERTICAL);
     rows->Add(first, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(6)));
@@ -111,7 +116,7 @@ void ContributionFilterBar::BuildControls()
     });
     for (wxChoice* choice : {m_meeting, m_neighbourhood, m_commitment, m_state, m_tagged})
         choice->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { Changed(); });
-    for (wxCheckBox* box : {m_useFrom, m_useTo, m_quotes})
+    for (wxCheckBox* box : {m_useFrom, m_useTo, m_quotes, m_contacts})
         box->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent&) { Changed(); });
     m_from->Bind(wxEVT_DATE_CHANGED, [this](wxDateEvent&) {
         if (m_silent)
@@ -201,6 +206,8 @@ ContributionFilter ContributionFilterBar::Filter() const
         filter.tagged = tagged == 1;
     if (m_quotes->GetValue())
         filter.isQuote = true;
+    if (m_contacts->GetValue())
+        filter.mentionsContact = true;
     if (m_useFrom->GetValue() && m_from->GetValue().IsValid())
         filter.from = DayOf(m_from->GetValue());
     if (m_useTo->GetValue() && m_to->GetValue().IsValid())
@@ -214,7 +221,7 @@ bool ContributionFilterBar::IsFiltering() const
 {
     const ContributionFilter f = Filter();
     return !f.channelId.empty() || !f.meetingId.empty() || !f.neighbourhoodId.empty() || !f.themeId.empty() ||
-           !f.commitmentId.empty() || f.state || f.tagged || f.isQuote || f.from || f.to || !f.search.empty();
+           !f.commitmentId.empty() || f.state || f.tagged || f.isQuote || f.mentionsContact || f.from || f.to || !f.search.empty();
 }
 
 void ContributionFilterBar::Clear()
@@ -228,7 +235,7 @@ void ContributionFilterBar::Clear()
     FillCommitments();
     m_meeting->SetSelection(0);
     m_commitment->SetSelection(0);
-    for (wxCheckBox* box : {m_useFrom, m_useTo, m_quotes})
+    for (wxCheckBox* box : {m_useFrom, m_useTo, m_quotes, m_contacts})
         box->SetValue(false);
     m_silent = false;
     Changed();

@@ -81,6 +81,7 @@ private:
     wxDatePickerCtrl* m_from = nullptr;
     wxDatePickerCtrl* m_to = nullptr;
     wxCheckBox* m_quotes = nullptr;
+    wxCheckBox* m_contacts = nullptr;
     wxButton* m_clear = nullptr;
     wxTimer m_typing;
     bool m_silent = false; ///< true while filling controls: no callback

@@ -9,6 +9,7 @@
 #include "db/stats.h"
 
 #include <map>
+#include <optional>
 #include <wx/gauge.h>
 #include <wx/intl.h>
 #include <wx/scrolwin.h>
@@ -66,12 +67,13 @@ BarChart::Series ToSeries(const Stats::Counts& counts)
     return series;
 }
 
-long long CountOf(const Stats& stats, const std::string& table)
+/// The rows of `table`, or nothing when the user's role may not read it.
+std::optional<long long> CountOf(const Stats& stats, const std::string& table)
 {
     for (const auto& [name, count] : stats.perEntity)
         if (name == table)
             return count;
-    return 0;
+    return std::nullopt;
 }
 
 // The records listed under "In this consultation", beyond the key figures.
@@ -231,8 +233,11 @@ void DashboardPanel::ShowConsultation(AppContext& context, const Consultation* c
 
 void DashboardPanel::ShowStats(const Stats& stats)
 {
-    for (auto& figure : m_figures)
-        figure.value->SetLabel(FormatCount(CountOf(stats, figure.table)));
+    for (auto& figure : m_figures) {
+        const auto count = CountOf(stats, figure.table);
+        figure.value->SetLabel(count ? FormatCount(*count) : wxString::FromUTF8("—"));
+        figure.value->SetToolTip(count ? wxString() : _("Your role on the server does not show these records."));
+    }
     m_byChannel->SetSeries(ToSeries(stats.perChannel));
     m_byNeighbourhood->SetSeries(ToSeries(stats.perNeighbourhood));
     m_byState->SetSeries(StateSeries(stats.perState));

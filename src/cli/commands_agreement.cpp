@@ -3,6 +3,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/connect.h"
 #include "core/text.h"
 #include "db/double_coding.h"
 
@@ -120,7 +121,7 @@ int RunAgreement(const std::vector<std::string>& args)
         throw UsageError("indiquez les deux codeurs : --coder A --coder B");
     if (coders[0] == coders[1])
         throw UsageError("les deux codeurs doivent être différents (--coder " + coders[0] + " deux fois)");
-    auto db = Database::Open(arguments.Required("db"));
+    auto db = OpenDatabase(arguments.Required("db"));
     const auto sample =
         FindSampleForCoders(*db, coders[0], coders[1], arguments.Value("consultation"), arguments.Value("sample"));
     if (!sample) {

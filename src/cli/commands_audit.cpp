@@ -5,6 +5,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/connect.h"
 #include "db/audit.h"
 #include "db/database.h"
 
@@ -55,7 +56,7 @@ int List(const std::vector<std::string>& args)
     filter.login = arguments.Value("login");
     filter.since = arguments.Value("since");
     filter.limit = static_cast<int>(std::min<unsigned long long>(arguments.Number("limit", 1000), 1000000));
-    auto db = Database::Open(arguments.Required("db"));
+    auto db = OpenDatabase(arguments.Required("db"));
     const auto entries = ListAudit(*db, filter);
     if (entries.empty()) {
         std::cout << "Aucune modification enregistrée ne correspond.\n";
@@ -73,7 +74,7 @@ int Purge(const std::vector<std::string>& args)
     const Arguments arguments(args, {"db", "months"});
     if (arguments.Positional().size() != 1)
         throw UsageError("audit purge ne prend pas d'argument après « purge » (utilisez --months N)");
-    auto db = Database::Open(arguments.Required("db"));
+    auto db = OpenDatabase(arguments.Required("db"));
     const int months =
         arguments.Has("months") ? Months(arguments.Value("months"), "--months") : AuditRetentionMonths(*db);
     const long long removed = PurgeAudit(*db, months);
@@ -88,7 +89,7 @@ int Retention(const std::vector<std::string>& args)
     const auto& positional = arguments.Positional();
     if (positional.size() > 2)
         throw UsageError("audit retention attend au plus un nombre de mois");
-    auto db = Database::Open(arguments.Required("db"));
+    auto db = OpenDatabase(arguments.Required("db"));
     if (positional.size() == 2) {
         SetAuditRetentionMonths(*db, Months(positional[1], "audit retention"));
         std::cout << "Durée de conservation du journal des modifications fixée à " << AuditRetentionMonths(*db)

@@ -4,6 +4,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/connect.h"
 #include "cli/console.h"
 #include "db/synthesis.h"
 
@@ -75,7 +76,7 @@ void PrintCounts(const Insights& insights)
 int RunInsights(const std::vector<std::string>& args)
 {
     const Arguments arguments(args, {"db", "consultation"});
-    auto db = Database::Open(arguments.Required("db"));
+    auto db = OpenDatabase(arguments.Required("db"));
     const Consultation consultation = ChosenConsultation(*db, arguments.Value("consultation"));
     const Insights insights = LoadInsights(*db, consultation.id);
     std::cout << "Consultation\u00a0: " << consultation.title << "\n"

@@ -3,6 +3,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/connect.h"
 #include "cli/console.h"
 #include "core/errors.h"
 #include "db/repositories.h"
@@ -107,7 +108,7 @@ int RunReport(const std::vector<std::string>& args)
     }
     const std::string out = arguments.Required("out");
     const std::string format = FormatOf(arguments, out);
-    auto db = Database::Open(arguments.Required("db"));
+    auto db = OpenDatabase(arguments.Required("db"));
     const std::string name = arguments.Required("definition");
     const report::ParseResult result = Find(*db, name);
     if (PrintDiagnostics(result) != 0) {

@@ -4,6 +4,7 @@
 
 #include "cli/arguments.h"
 #include "cli/commands.h"
+#include "cli/connect.h"
 #include "cli/console.h"
 #include "core/errors.h"
 #include "db/repositories.h"
@@ -23,7 +24,7 @@ int RunSuggest(const std::vector<std::string>& args)
     const auto top = arguments.Number("top", 5);
     if (top == 0 || top > 1000)
         throw UsageError("l'option --top attend un nombre de 1 à 1000");
-    auto db = Database::Open(arguments.Required("db"));
+    auto db = OpenDatabase(arguments.Required("db"));
     const Consultation consultation = ChosenConsultation(*db, arguments.Value("consultation"));
 
     const SuggestionModel model = LoadSuggestionModel(*db, consultation.id);

@@ -240,6 +240,23 @@ BACKEND_TEST(coding_edits_are_version_checked)
     BOOST_CHECK_THROW(MakeSetQuote(NewUuid(), true)->Apply(db), NotFoundError);
 }
 
+BACKEND_TEST(coding_note_never_overwrites_a_note_changed_meanwhile)
+{
+    Sample s(db);
+    const Contribution c = s.AddContribution(db, "Plus de bancs place Carnot.");
+    // The coder starts from an empty note; a colleague saves theirs first.
+    EditElsewhere(db, c.id, "Appeler le comité de quartier");
+    const int version = ContributionRepository(db).Get(c.id).version;
+    BOOST_CHECK_THROW(MakeSetNote(c.id, "Voir avec la voirie", std::string())->Apply(db), ConflictError);
+    BOOST_TEST(ContributionRepository(db).Get(c.id).notes == "Appeler le comité de quartier");
+    BOOST_TEST(ContributionRepository(db).Get(c.id).version == version);
+    // From the colleague's note, or to the very same text, it goes through.
+    MakeSetNote(c.id, "Appeler le comité de quartier", std::string())->Apply(db);
+    MakeSetNote(c.id, "Appeler le comité de quartier\n\nVoir avec la voirie", "Appeler le comité de quartier")
+        ->Apply(db);
+    BOOST_TEST(ContributionRepository(db).Get(c.id).notes == "Appeler le comité de quartier\n\nVoir avec la voirie");
+}
+
 BACKEND_TEST(coding_mark_done_final)
 {
     Sample s(db);

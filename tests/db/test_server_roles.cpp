@@ -8,6 +8,7 @@
 #include "core/errors.h"
 #include "db/access.h"
 #include "db/server_admin.h"
+#include "db/stats.h"
 #include "support/backends.h"
 #include "support/pg_cluster.h"
 
@@ -151,6 +152,22 @@ BOOST_AUTO_TEST_CASE(reader_reads_everything_but_personal_data_and_writes_nothin
     server.db->Session() << "SELECT notes FROM contribution WHERE id = :id", soci::use(server.contribution.id),
         soci::into(notes);
     BOOST_TEST(notes == "");
+}
+
+BOOST_AUTO_TEST_CASE(a_reader_gets_the_counts_without_the_personal_data)
+{
+    Server server("sr_stats");
+    auto entry = [](const Stats& stats, const std::string& table) {
+        for (const auto& [name, count] : stats.perEntity)
+            if (name == table)
+                return count;
+        return -1LL;
+    };
+    const Stats asReader = CollectStats(*Database::Open(server.Location("reader")));
+    BOOST_TEST(entry(asReader, "contribution") == 1);
+    BOOST_TEST(entry(asReader, "contact_details") == -1); // left out, not an error
+    const Stats asEditor = CollectStats(*Database::Open(server.Location("editor")));
+    BOOST_TEST(entry(asEditor, "contact_details") == 1);
 }
 
 BOOST_AUTO_TEST_CASE(editor_codes_contributions_but_not_reference_data)

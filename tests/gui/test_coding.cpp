@@ -62,7 +62,9 @@ struct Session {
         view = dynamic_cast<CodingView*>(frame->View(CodingArea));
         BOOST_REQUIRE(view);
         page = &view->Queue();
-        BOOST_REQUIRE(WaitUntil([this] { return !page->IsBusy() && page->IsModelReady() && page->CurrentSeq() != 0; }));
+        const bool ready =
+            WaitUntil([this] { return !page->IsBusy() && page->IsModelReady() && page->CurrentSeq() != 0; });
+        BOOST_REQUIRE_MESSAGE(ready, "the queue never finished loading: " << page->LoadingState());
         Idle();
         page->Item().FocusText();
         Settle(100);
@@ -355,6 +357,20 @@ BOOST_AUTO_TEST_CASE(changes_from_elsewhere_refresh_the_queue_and_keep_the_place
     BOOST_TEST(s.page->Position() == 2);
     BOOST_TEST(s.page->Keys().size() == keys.size() - 1);
     BOOST_TEST(std::count(s.page->Keys().begin(), s.page->Keys().end(), keys.at(4)) == 0);
+
+    // A colleague saves a note on this very contribution while the coder writes one: both stay.
+    const std::string id = s.page->CurrentId();
+    s.Press('N');
+    s.Type("Voir le conseil de quartier");
+    Contribution theirs = ContributionRepository(*other).Get(id);
+    theirs.notes = "Déjà signalé au service voirie";
+    ContributionRepository(*other).Update(theirs);
+    s.Press(WXK_ESCAPE); // back to the text: the note is saved
+    const std::string both = "Déjà signalé au service voirie\n\nVoir le conseil de quartier";
+    BOOST_TEST(s.Column(id, "notes") == both);
+    BOOST_TEST(s.page->Item().Note()->GetValue().utf8_string() == both);
+    BOOST_TEST(s.page->StatusText() == _("Someone else had changed this note meanwhile: both texts are kept, theirs "
+                                         "first. Read them again."));
 
     // A search that matches nothing shows the empty state, which says what to do.
     s.page->SearchBox()->SetValue("xylophone");

@@ -22,6 +22,7 @@
 #include <functional>
 #include <map>
 #include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/choicdlg.h>
 #include <wx/choice.h>
 #include <wx/intl.h>
@@ -149,6 +150,40 @@ BOOST_AUTO_TEST_CASE(lists_every_contribution_then_filters_by_channel)
     BOOST_TEST((f.view->Sort().key == ContributionSortKey::Channel));
     BOOST_TEST(f.view->List().AllKeys() == ContributionList(f.Db()).Keys(byChannel, f.view->Sort()),
                boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(the_contact_details_box_keeps_the_texts_that_hold_some)
+{
+    Fixture f;
+    // Three citizens left an address or a number in what they said.
+    const auto keys = f.view->List().AllKeys();
+    BOOST_REQUIRE(keys.size() > 10);
+    const char* const leaks[] = {"Écrivez-moi : awa.diallo@example.org", "Rappelez-moi au 06 12 34 56 78",
+                                 "Mon courriel : jean@exemple.fr, merci"};
+    for (std::size_t i = 0; i < 3; ++i) {
+        auto detail = ContributionList(f.Db()).Detail(keys[i * 3]);
+        BOOST_REQUIRE(detail.has_value());
+        Contribution changed = detail->contribution;
+        changed.notes = leaks[i];
+        ContributionRepository(f.Db()).Update(changed);
+    }
+    ContributionFilter withContacts = f.Filter();
+    withContacts.mentionsContact = true;
+    const long long expected = ContributionRepository(f.Db()).CountMatching(withContacts);
+    BOOST_TEST(expected >= 3); // the demo may hold a few of its own
+
+    auto* box = dynamic_cast<wxCheckBox*>(wxWindow::FindWindowByName("contacts-filter", f.view));
+    BOOST_REQUIRE(box);
+    box->SetValue(true);
+    wxCommandEvent ticked(wxEVT_CHECKBOX, box->GetId());
+    ticked.SetInt(1);
+    ticked.SetEventObject(box);
+    box->GetEventHandler()->ProcessEvent(ticked);
+    BOOST_REQUIRE(WaitUntilIdle(*f.view));
+    BOOST_TEST(f.view->List().GetItemCount() == expected);
+    BOOST_TEST(f.view->List().AllKeys() == ContributionList(f.Db()).Keys(withContacts, f.view->Sort()),
+               boost::test_tools::per_element());
+    BOOST_TEST(f.view->Filters().IsFiltering());
 }
 
 BOOST_AUTO_TEST_CASE(search_keeps_only_matching_rows_and_highlights_them)
