@@ -19,7 +19,16 @@ namespace concerto {
 
 namespace {
 
-/// Calls `apply()` now and after each change of rights, until `owner` is destroyed.
+/// The main frame's status bar, for CheckAllowed's explanation.
+void SayInStatusBar(AppContext& context, const wxString& text)
+{
+    auto* frame = dynamic_cast<wxFrame*>(context.Frame());
+    if (frame && frame->GetStatusBar() && frame->GetStatusBar()->GetFieldsCount() > MainFrame::MessageField)
+        frame->SetStatusText(text, MainFrame::MessageField);
+}
+
+} // namespace
+
 void FollowAccess(AppContext& context, wxWindow* owner, std::function<void()> apply)
 {
     apply();
@@ -33,16 +42,6 @@ void FollowAccess(AppContext& context, wxWindow* owner, std::function<void()> ap
             context.Unsubscribe(id);
     });
 }
-
-/// The main frame's status bar, for CheckAllowed's explanation.
-void SayInStatusBar(AppContext& context, const wxString& text)
-{
-    auto* frame = dynamic_cast<wxFrame*>(context.Frame());
-    if (frame && frame->GetStatusBar() && frame->GetStatusBar()->GetFieldsCount() > MainFrame::MessageField)
-        frame->SetStatusText(text, MainFrame::MessageField);
-}
-
-} // namespace
 
 bool Allows(const Access& access, AccessNeed need)
 {

@@ -6,6 +6,7 @@
 
 #include "app/app_context.h"
 
+#include <functional>
 #include <wx/string.h>
 
 class wxFrame;
@@ -20,6 +21,9 @@ enum class AccessNeed { Edit, Administer };
 
 /// True when `access` allows what `need` asks for.
 bool Allows(const Access& access, AccessNeed need);
+
+/// Calls `apply()` now and after each change of rights, until `owner` is destroyed.
+void FollowAccess(AppContext& context, wxWindow* owner, std::function<void()> apply);
 
 /// Shows `control` only while the user's rights allow `need` (hidden rather than disabled: the
 /// views enable their buttons by selection themselves). Follows NotifyChanged("access") until

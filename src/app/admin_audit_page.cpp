@@ -69,7 +69,7 @@ AuditPage::~AuditPage()
 wxWindow* AuditPage::BuildFilters(wxWindow* parent)
 {
     auto* bar = new wxPanel(parent);
-    auto* row = new wxBoxSizer(wxHORIZONTAL);
+    auto* row = new wxBoxSizer(wxHORIZONTAL); // the filters, under the heading: both need the width
     auto* heading = new wxBoxSizer(wxVERTICAL);
     auto* title = new wxStaticText(bar, wxID_ANY, _("Change log"));
     title->SetFont(title->GetFont().Bold().Scaled(1.3f));
@@ -77,9 +77,7 @@ wxWindow* AuditPage::BuildFilters(wxWindow* parent)
     m_count = new wxStaticText(bar, wxID_ANY, wxString());
     m_count->SetName("audit-count");
     m_count->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-    heading->Add(m_count);
-    row->Add(heading, wxSizerFlags().CenterVertical());
-    row->AddStretchSpacer();
+    heading->Add(m_count, wxSizerFlags().Border(wxBOTTOM, FromDIP(8)));
 
     const int gap = FromDIP(6);
     row->Add(new wxStaticText(bar, wxID_ANY, _("&What:")), wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
@@ -105,7 +103,8 @@ wxWindow* AuditPage::BuildFilters(wxWindow* parent)
     m_since->SetName("audit-since");
     m_since->Disable();
     row->Add(m_since, wxSizerFlags().CenterVertical());
-    bar->SetSizer(row);
+    heading->Add(row);
+    bar->SetSizer(heading);
 
     m_table->Bind(wxEVT_CHOICE, [this](wxCommandEvent&) { ScheduleReload(); });
     m_login->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { ScheduleReload(); });

@@ -148,6 +148,7 @@ wxWindow* PersonalDataPage::BuildSearch(wxWindow* parent)
                                   _("Type an e-mail address or a phone number above, then press Enter: the report "
                                     "of what is held on the person appears here."));
     hint->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
+    hint->Wrap(FromDIP(640));
     auto* hintSizer = new wxBoxSizer(wxVERTICAL);
     hintSizer->Add(hint, wxSizerFlags().Border(wxALL, FromDIP(12)));
     hintPanel->SetSizer(hintSizer);

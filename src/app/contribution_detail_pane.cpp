@@ -51,6 +51,7 @@ void ContributionDetailPane::Append(const wxString& text, bool bold, bool grey)
 
 void ContributionDetailPane::ShowMessage(const wxString& message)
 {
+    m_hint = Hint::None;
     m_shown = 0;
     m_highlights.clear();
     m_text->Freeze();
@@ -59,20 +60,43 @@ void ContributionDetailPane::ShowMessage(const wxString& message)
     m_text->Thaw();
 }
 
+void ContributionDetailPane::SetCanEdit(bool canEdit)
+{
+    if (canEdit == m_canEdit)
+        return;
+    m_canEdit = canEdit;
+    if (m_hint == Hint::Nothing)
+        ShowNothing();
+    else if (m_hint == Hint::Selection)
+        ShowSelectionOf(m_selected);
+}
+
 void ContributionDetailPane::ShowNothing()
 {
-    ShowMessage(_("Select a contribution to read its full text and context here. Enter or a double-click edits "
-                  "it; Insert adds one."));
+    ShowMessage(m_canEdit ? _("Select a contribution to read its full text and context here. Enter or a "
+                              "double-click edits it; Insert adds one.")
+                          : _("Select a contribution to read its full text and context here."));
+    m_hint = Hint::Nothing;
 }
 
 void ContributionDetailPane::ShowSelectionOf(long long count)
 {
+    if (!m_canEdit) {
+        ShowMessage(wxString::Format(wxPLURAL("%s contribution selected. “Export to Excel” exports it.",
+                                              "%s contributions selected. “Export to Excel” exports them.", count),
+                                     FormatCount(count)));
+        m_hint = Hint::Selection;
+        m_selected = count;
+        return;
+    }
     ShowMessage(wxString::Format(wxPLURAL("%s contribution selected. Use “Change selection” to set their meeting, "
                                           "neighbourhood or state at once, or export them to Excel.",
                                           "%s contributions selected. Use “Change selection” to set their meeting, "
                                           "neighbourhood or state at once, or export them to Excel.",
                                           count),
                                  FormatCount(count)));
+    m_hint = Hint::Selection;
+    m_selected = count;
 }
 
 void ContributionDetailPane::ShowLoading()
@@ -83,6 +107,7 @@ void ContributionDetailPane::ShowLoading()
 void ContributionDetailPane::ShowDetail(const ContributionDetail& detail, const std::vector<std::string>& stems)
 {
     const Contribution& c = detail.contribution;
+    m_hint = Hint::None;
     m_shown = detail.seq;
     m_highlights.clear();
     m_text->Freeze();

@@ -26,6 +26,8 @@ public:
     void ShowSelectionOf(long long count);
     /// Says that the contribution is being read.
     void ShowLoading();
+    /// Whether the user may change contributions: the hints offer only what their role allows.
+    void SetCanEdit(bool canEdit);
 
     /// The entry number shown, or 0.
     long long ShownKey() const { return m_shown; }
@@ -39,6 +41,9 @@ private:
 
     wxTextCtrl* m_text = nullptr;
     long long m_shown = 0;
+    bool m_canEdit = true;
+    enum class Hint { None, Nothing, Selection } m_hint = Hint::None; ///< the hint on screen, to follow the role
+    long long m_selected = 0;
     std::vector<std::pair<long, long>> m_highlights;
 };
 

@@ -2,6 +2,7 @@
 
 #include "app/contribution_text.h"
 
+#include <algorithm>
 #include <wx/button.h>
 #include <wx/checkbox.h>
 #include <wx/choice.h>
@@ -62,6 +63,8 @@ void ContributionFilterBar::BuildControls()
     m_tagged = choice(110);
     m_tagged->Append({_("Coded or not"), _("Coded"), _("Not coded yet")});
     m_tagged->SetSelection(0);
+    for (wxChoice* control : {m_state, m_tagged}) // their longest choice readable, not "Tous les …"
+        control->SetMinSize(wxSize(std::max(control->GetMinSize().x, control->GetBestSize().x), -1));
     m_useFrom = new wxCheckBox(this, wxID_ANY, _("From"));
     m_from = new wxDatePickerCtrl(this, wxID_ANY, wxDefaultDateTime, wxDefaultPosition, wxDefaultSize,
                                   wxDP_DROPDOWN | wxDP_SHOWCENTURY);
@@ -78,7 +81,8 @@ void ContributionFilterBar::BuildControls()
     const std::pair<wxWindow*, int> firstRow[] = {
         {m_channel, 3}, {m_meeting, 4}, {m_neighbourhood, 3}, {m_theme, 3}, {m_commitment, 5}};
     for (const auto& [window, share] : firstRow)
-        first->Add(window, wxSizerFlags(share).CenterVertical().Border(wxRIGHT, window == m_commitment ? 0 : gap));
+        first->Add(window, wxSizerFlags(share).CenterVertical().Border(wxRIGHT, gap));
+    first->Add(m_clear, wxSizerFlags().CenterVertical()); // here, where there is room for it
     auto* second = new wxBoxSizer(wxHORIZONTAL);
     for (wxChoice* choice : {m_state, m_tagged})
         second->Add(choice, wxSizerFlags(1).CenterVertical().Border(wxRIGHT, gap));
@@ -88,8 +92,7 @@ void ContributionFilterBar::BuildControls()
     second->Add(m_useTo, wxSizerFlags().CenterVertical().Border(wxRIGHT, FromDIP(2)));
     second->Add(m_to, wxSizerFlags().CenterVertical().Border(wxRIGHT, 2 * gap));
     second->Add(m_quotes, wxSizerFlags().CenterVertical().Border(wxRIGHT, gap));
-    second->Add(m_contacts, wxSizerFlags().CenterVertical().Border(wxRIGHT, 2 * gap));
-    second->Add(m_clear, wxSizerFlags().CenterVertical());
+    second->Add(m_contacts, wxSizerFlags().CenterVertical());
     auto* rows = new wxBoxSizer(wxVERTICAL);
     rows->Add(first, wxSizerFlags().Expand().Border(wxBOTTOM, FromDIP(6)));
     rows->Add(second, wxSizerFlags().Expand());

@@ -170,6 +170,7 @@ void ContributionPanel::BuildLayout()
     listArea->SetSizer(listSizer);
 
     m_detail = new ContributionDetailPane(m_splitter);
+    FollowAccess(m_context, m_detail, [this] { m_detail->SetCanEdit(m_context.GetAccess().CanEdit()); });
     const int detailHeight = FromDIP(static_cast<int>(wxConfigBase::Get()->ReadLong(kSashKey, 170)));
     m_splitter->SplitHorizontally(listArea, m_detail, -std::max(detailHeight, FromDIP(80)));
 

@@ -13,6 +13,7 @@
 #include "db/database.h"
 #include "db/demo.h"
 #include "db/repositories.h"
+#include "dialogs/user_dialog.h"
 #include "dialogs/first_run_dialog.h"
 
 #include <wx/config.h>
@@ -308,7 +309,8 @@ void MainFrame::RefreshRole()
     m_context->Worker().Run<RoleAndAccess>(
         m_lifetime, [](Database& db) { return RoleAndAccess(ConcertoRole(db), AccessOf(db)); },
         [this](RoleAndAccess answer) {
-            m_role = answer.first.empty() ? wxString(kNoRole) : wxString::FromUTF8(answer.first);
+            // The level in the user's words (« lecteur »), not the server's group name.
+            m_role = answer.first.empty() ? wxString(kNoRole) : UserDialog::LevelText(answer.second.level).Lower();
             m_context->SetAccess(answer.second);
             UpdateTitleAndStatus();
         },
