@@ -2,6 +2,7 @@
 #   make run     install what is missing, build, launch the desktop app (embedded database)
 #   make test    install what is missing, build, run the whole test suite (PostgreSQL and GUI included)
 #   make bench   build and run the benchmarks (tests/bench), printing ratios against baselines
+#   make package build the Debian package (build/concerto_VERSION_ARCH.deb) with CPack
 #   make deps    install the Debian packages only
 #   make build   configure and build only
 #   make clean   remove the build folder
@@ -10,7 +11,7 @@ BUILD_DIR ?= build
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps configure build run test bench clean format
+.PHONY: all deps configure build run test bench package clean format
 
 all: build
 
@@ -34,6 +35,9 @@ test: build
 bench: build
 	cmake --build $(BUILD_DIR) -j $(JOBS) --target benchmarks
 	sh tests/bench/run.sh $(BUILD_DIR)
+
+package: build
+	cd $(BUILD_DIR) && cpack -G DEB
 
 format:
 	find src db reports dialogs tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i

@@ -62,6 +62,9 @@ private:
 // million notices for every listening client. So the rows are copied with concerto.bulk on
 // (the triggers stay silent) and one "table:*" notice follows; PostgreSQL delivers identical
 // notices of one transaction once, so an import in many batches still sends one per table.
+// PostgreSQL refuses COPY into a table whose row-level security applies to the user (on a shared
+// server, contact_details for everyone but a superuser): those rows go in as INSERT statements,
+// kept until Finish so that another sink's COPY may be open on the connection meanwhile.
 class PostgresSink final : public BulkSink {
 public:
     /// `announce`: silence the table's triggers and send one "table:*" notice (false for staging
@@ -77,6 +80,16 @@ public:
         for (std::size_t i = 0; i < columns.size(); ++i)
             m_copySql += (i ? ", " : "") + columns[i];
         m_copySql += ") FROM STDIN";
+        if (m_announce && RowSecurityActive()) {
+            m_insertSql = "INSERT INTO " + table + " (";
+            std::string marks;
+            for (std::size_t i = 0; i < columns.size(); ++i) {
+                m_insertSql += (i ? ", " : "") + columns[i];
+                marks += (i ? ", $" : "$") + std::to_string(i + 1);
+            }
+            m_insertSql += ") VALUES (" + marks + ")";
+            return;
+        }
         m_buffer.reserve(1 << 20);
         if (!m_deferred)
             Start();
@@ -94,6 +107,10 @@ public:
 
     void Row(const std::vector<std::optional<std::string>>& values) override
     {
+        if (!m_insertSql.empty()) {
+            m_rows.push_back(values);
+            return;
+        }
         AppendCopyRow(m_buffer, values);
         if (!m_deferred && m_buffer.size() > (1 << 20) - 4096)
             Send();
@@ -101,6 +118,10 @@ public:
 
     void Finish() override
     {
+        if (!m_insertSql.empty()) {
+            InsertRows();
+            return;
+        }
         if (m_deferred)
             Start();
         Send();
@@ -127,6 +148,41 @@ public:
     }
 
 private:
+    /// True when the table's row-level security applies to the connected user.
+    bool RowSecurityActive()
+    {
+        PGresult* result = PQexecParams(m_connection, "SELECT row_security_active(to_regclass($1))::int", 1,
+                                        nullptr, std::vector<const char*>{m_table.c_str()}.data(), nullptr, nullptr,
+                                        0);
+        const bool active = PQresultStatus(result) == PGRES_TUPLES_OK && PQntuples(result) == 1 &&
+                            std::string(PQgetvalue(result, 0, 0)) == "1";
+        PQclear(result);
+        return active;
+    }
+    void InsertRows()
+    {
+        m_finished = true;
+        if (!ReadPrevious() || !SetQuiet(true))
+            Fail();
+        for (const auto& row : m_rows) {
+            std::vector<const char*> values;
+            for (const auto& value : row)
+                values.push_back(value ? value->c_str() : nullptr);
+            PGresult* result = PQexecParams(m_connection, m_insertSql.c_str(), static_cast<int>(values.size()),
+                                            nullptr, values.data(), nullptr, nullptr, 0);
+            const bool ok = PQresultStatus(result) == PGRES_COMMAND_OK;
+            const std::string message = ok ? std::string() : PQresultErrorMessage(result);
+            PQclear(result);
+            if (!ok) {
+                if (!m_local)
+                    SetQuiet(false);
+                Fail(message);
+            }
+        }
+        m_rows.clear();
+        if (!SetQuiet(false) || !Command("SELECT pg_notify('concerto_changes', $1)", {m_table + ":*"}))
+            Fail();
+    }
     // A statement with text parameters; false (the error is in PQerrorMessage) when it failed.
     bool Command(const char* sql, const std::vector<std::string>& values)
     {
@@ -197,6 +253,8 @@ private:
     std::string m_table;
     std::string m_buffer;
     std::string m_copySql;
+    std::string m_insertSql; ///< set when row-level security forbids COPY: rows are inserted at Finish
+    std::vector<std::vector<std::optional<std::string>>> m_rows;
     bool m_announce = true, m_deferred = false, m_started = false;
     bool m_finished = false;
     bool m_local = true; ///< concerto.bulk set for the transaction only (SET LOCAL)

@@ -41,6 +41,10 @@ FirstRunDialog::FirstRunDialog(wxWindow* parent, const wxString& databaseDisplay
     grid->Add(m_title, wxSizerFlags().Expand());
     // Indented under its radio button, as it belongs to that choice only.
     ContentSizer()->Add(grid, WideFlags().Border(wxLEFT, FromDIP(28)));
+    m_server = AddChoice(_("Connect to the team's shared server"),
+                         _("When IT has set up a Concerto server for the team: its address, your login and, "
+                           "if given, its certificate are asked next."),
+                         false);
 
     SetAffirmativeLabel(_("Start"));
     FinishLayout();
@@ -50,6 +54,7 @@ FirstRunDialog::FirstRunDialog(wxWindow* parent, const wxString& databaseDisplay
         UpdateEnabling();
         m_title->SetFocus();
     });
+    m_server->Bind(wxEVT_RADIOBUTTON, [this](wxCommandEvent&) { UpdateEnabling(); });
 }
 
 wxRadioButton* FirstRunDialog::AddChoice(const wxString& label, const wxString& explanation, bool first)
@@ -70,10 +75,18 @@ void FirstRunDialog::UpdateEnabling()
     m_titleLabel->Enable(empty);
 }
 
+void FirstRunDialog::Choose(Start start, const wxString& title)
+{
+    m_start = start;
+    m_consultationTitle = title;
+    TransferDataToWindow();
+}
+
 bool FirstRunDialog::TransferDataToWindow()
 {
     m_demo->SetValue(m_start == Start::Demo);
     m_empty->SetValue(m_start == Start::Empty);
+    m_server->SetValue(m_start == Start::Server);
     m_title->ChangeValue(m_consultationTitle);
     UpdateEnabling();
     return true;
@@ -81,7 +94,7 @@ bool FirstRunDialog::TransferDataToWindow()
 
 bool FirstRunDialog::TransferDataFromWindow()
 {
-    const Start start = m_empty->GetValue() ? Start::Empty : Start::Demo;
+    const Start start = m_empty->GetValue() ? Start::Empty : m_server->GetValue() ? Start::Server : Start::Demo;
     wxString title = m_title->GetValue();
     title.Trim(true).Trim(false);
     if (start == Start::Empty && title.empty()) {

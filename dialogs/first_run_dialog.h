@@ -1,6 +1,7 @@
 #pragma once
 // "Welcome to Concerto": shown when the database holds no consultation yet, it explains
-// where the data lives and lets the user start from the demo consultation or from nothing.
+// where the data lives and lets the user start from the demo consultation, from nothing, or
+// go to the team's shared server instead.
 
 #include "dialogs/standard_dialog.h"
 
@@ -14,7 +15,7 @@ namespace concerto {
 class FirstRunDialog : public StandardDialog {
 public:
     /// How the user wants to start.
-    enum class Start { Demo, Empty };
+    enum class Start { Demo, Empty, Server };
 
     /// `databaseDisplay` is where the database lives, as the user would recognise it (a path).
     /// `demoTitle` is the demo consultation's title, shown in its choice.
@@ -23,6 +24,9 @@ public:
     Start GetStart() const { return m_start; }
     /// The title for the first consultation when starting empty; trimmed, never empty.
     const wxString& GetConsultationTitle() const { return m_consultationTitle; }
+
+    /// Selects a choice as a click would (for tests).
+    void Choose(Start start, const wxString& title = {});
 
     bool TransferDataToWindow() override;
     bool TransferDataFromWindow() override;
@@ -33,6 +37,7 @@ private:
 
     wxRadioButton* m_demo = nullptr;
     wxRadioButton* m_empty = nullptr;
+    wxRadioButton* m_server = nullptr;
     wxTextCtrl* m_title = nullptr;
     wxWindow* m_titleLabel = nullptr;
 

@@ -12,6 +12,7 @@ libcsv-dev libzip-dev libexpat1-dev clang libclang-rt-14-dev libsecret-1-dev
 postgresql postgresql-contrib sqlite3 openssl dbus gnome-keyring
 xvfb xauth x11-utils imagemagick poppler-utils python3-openpyxl
 locales fonts-dejavu-core
+dpkg-dev lintian strace desktop-file-utils appstream
 "
 
 missing=""

@@ -1,6 +1,7 @@
 #include "reports/pdf_writer.h"
 
 #include "core/errors.h"
+#include "core/platform.h"
 #include "reports/french.h"
 #include "reports/pdf_blocks.h"
 
@@ -15,8 +16,6 @@
 #include <fstream>
 #include <memory>
 #include <sstream>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace concerto::report {
 
@@ -31,20 +30,11 @@ public:
     explicit TempFile(const fs::path& target)
     {
         const fs::path directory = target.has_parent_path() ? target.parent_path() : fs::path(".");
-        std::string pattern = (directory / ("." + target.filename().string() + ".XXXXXX")).string();
-        const int fd = mkstemp(pattern.data());
-        if (fd < 0)
+        m_file = platform::CreateFileBeside(target, m_path);
+        if (!m_file)
             throw Error("Impossible de créer le fichier PDF dans « " + directory.string() +
                             " » : vérifiez que le dossier existe et que vous pouvez y écrire.",
                         std::strerror(errno));
-        m_path = pattern;
-        fchmod(fd, 0644); // mkstemp's 0600 would make the published file private
-        m_file = fdopen(fd, "wb");
-        if (!m_file) {
-            ::close(fd);
-            std::remove(m_path.c_str());
-            throw Error("Impossible d'écrire le fichier PDF « " + target.string() + " ».", std::strerror(errno));
-        }
     }
     ~TempFile()
     {
@@ -61,7 +51,7 @@ public:
     /// Closes the stream; false when something could not be written.
     bool Close()
     {
-        const bool ok = std::fflush(m_file) == 0 && fsync(fileno(m_file)) == 0;
+        const bool ok = platform::FlushToDisk(m_file);
         const bool closed = std::fclose(m_file) == 0;
         m_file = nullptr;
         return ok && closed;

@@ -7,6 +7,7 @@
 #include "app/frame_ids.h"
 #include "app/frame_prompt.h"
 #include "app/import_window.h"
+#include "app/install_paths.h"
 #include "app/main_frame.h"
 #include "app/preferences.h"
 #include "core/errors.h"
@@ -29,6 +30,7 @@
 #include <wx/stdpaths.h>
 #include <wx/timer.h>
 #include <wx/toolbar.h>
+#include <wx/utils.h>
 
 namespace concerto {
 
@@ -89,6 +91,8 @@ void MainFrame::BuildMenus()
     contributions->Append(frame_ids::kSearch, _("&Search…") + "\tCtrl+F", _("Search the contributions' text"));
 
     auto* help = new wxMenu;
+    help->Append(wxID_HELP_CONTENTS, _("&User guide"), _("Open the user guide (in French)"));
+    help->AppendSeparator();
     help->Append(wxID_ABOUT, _("&About Concerto"));
 
     auto* bar = new wxMenuBar;
@@ -159,6 +163,7 @@ void MainFrame::BindCommands()
     command(frame_ids::kNewConsultation, &MainFrame::OnNewConsultation);
     command(frame_ids::kSearch, &MainFrame::FocusSearch);
     command(wxID_ABOUT, &MainFrame::OnAbout);
+    command(wxID_HELP_CONTENTS, &MainFrame::OnUserGuide);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(
@@ -402,6 +407,22 @@ void MainFrame::OnPreferences()
     SavePreferences(dialog.GetValues());
     if (dialog.GetValues().language != before.language)
         ShowMessage(_("The new interface language applies the next time Concerto starts."));
+}
+
+void MainFrame::OnUserGuide()
+{
+    const auto guide = UserGuidePath();
+    if (!guide) {
+        wxMessageBox(_("The user guide is not installed with this copy of Concerto. It is the file "
+                       "docs/guide-utilisateur.md of Concerto's sources."),
+                     _("User guide"), wxOK | wxICON_INFORMATION, this);
+        return;
+    }
+    if (!wxLaunchDefaultApplication(wxString::FromUTF8(*guide)))
+        wxMessageBox(wxString::Format(_("No application on this computer opens the user guide. It is the text file "
+                                        "%s."),
+                                      wxString::FromUTF8(*guide)),
+                     _("User guide"), wxOK | wxICON_INFORMATION, this);
 }
 
 void MainFrame::OnAbout()

@@ -1,4 +1,5 @@
 #include "app/localization.h"
+#include "app/install_paths.h"
 
 #include "app/preferences.h"
 
@@ -109,6 +110,8 @@ UiLanguage SetUpLocalization()
     if (wxFileName::DirExists(CONCERTO_BUILD_LOCALEDIR))
         wxFileTranslationsLoader::AddCatalogLookupPathPrefix(CONCERTO_BUILD_LOCALEDIR);
 #endif
+    if (const std::string installed = InstalledPath("share/locale"); !installed.empty())
+        wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString::FromUTF8(installed));
 #ifdef CONCERTO_INSTALL_LOCALEDIR
     wxFileTranslationsLoader::AddCatalogLookupPathPrefix(CONCERTO_INSTALL_LOCALEDIR);
 #endif

@@ -1,4 +1,5 @@
 #include "app/main_frame.h"
+#include "app/install_paths.h"
 
 #include "app/access_ui.h"
 #include "app/area_views.h"
@@ -77,6 +78,8 @@ MainFrame::MainFrame(std::unique_ptr<Database> db) : wxFrame(nullptr, wxID_ANY, 
     wxASSERT(m_db);
     m_context = std::make_unique<AppContext>(*m_db, this);
     m_messageTimer = std::make_unique<wxTimer>(this, frame_ids::kMessageTimer);
+    if (const wxIconBundle icons = ApplicationIcons(); !icons.IsEmpty())
+        SetIcons(icons); // the window manager's title bar and task switcher
     BuildMenus();
     BuildToolBar();
     BuildPages();
@@ -341,10 +344,17 @@ void MainFrame::RunFirstRun()
     FirstRunDialog dialog(this, DisplayLocation(*m_db), wxString::FromUTF8(kDemoConsultationTitle));
     if (dialog.ShowModal() != wxID_OK)
         return;
-    if (dialog.GetStart() == FirstRunDialog::Start::Demo)
+    switch (dialog.GetStart()) {
+    case FirstRunDialog::Start::Demo:
         StartDemo();
-    else
+        break;
+    case FirstRunDialog::Start::Empty:
         CreateEmptyConsultation(dialog.GetConsultationTitle());
+        break;
+    case FirstRunDialog::Start::Server:
+        OnConnect(); // the connection dialog; this database stays open if it is cancelled
+        break;
+    }
 }
 
 void MainFrame::CreateEmptyConsultation(const wxString& title)

@@ -147,6 +147,7 @@ private:
     void OnConsultationMenu(wxCommandEvent& event);
     void OnNewConsultation();
     void OnAbout();
+    void OnUserGuide();
     void OnAreaMenu(wxCommandEvent& event);
     void OnTransferCommand(wxCommandEvent& event); ///< Import… and Export… (import_commands.cpp)
     void OnClose(wxCloseEvent& event);

@@ -6,11 +6,11 @@
 #include "cli/connect.h"
 #include "core/datetime.h"
 #include "core/errors.h"
+#include "core/platform.h"
 #include "db/personal_data.h"
 
 #include <fstream>
 #include <iostream>
-#include <unistd.h>
 
 namespace concerto::cli {
 
@@ -67,7 +67,7 @@ int Report(const std::vector<std::string>& args)
 /// Asks on the terminal; false when the answer is not yes or there is no terminal to ask on.
 bool Confirmed(const PersonQuery& query)
 {
-    if (!isatty(STDIN_FILENO)) {
+    if (!platform::StdinIsTerminal()) {
         std::cerr << "Effacement non confirmé : relancez avec --yes (pas de terminal pour demander).\n";
         return false;
     }

@@ -1,5 +1,6 @@
 #include "core/text.h"
 
+#include "core/platform.h"
 #include "core/random.h"
 
 #include <libstemmer.h>
@@ -8,11 +9,6 @@
 #include <random>
 #include <stdexcept>
 
-#ifdef _WIN32
-#include <process.h>
-#else
-#include <unistd.h>
-#endif
 
 namespace concerto {
 
@@ -176,17 +172,6 @@ std::vector<std::string> SearchStems(const std::string& query)
     return stems;
 }
 
-namespace {
-long CurrentProcessId()
-{
-#ifdef _WIN32
-    return _getpid();
-#else
-    return static_cast<long>(getpid());
-#endif
-}
-} // namespace
-
 std::string NewUuid()
 {
     // One generator per thread, seeded from the system: UUIDs must not repeat across processes.
@@ -197,10 +182,10 @@ std::string NewUuid()
         return (static_cast<std::uint64_t>(device()) << 32) ^ device();
     };
     thread_local Random generator(seed());
-    thread_local auto seededIn = CurrentProcessId();
-    if (seededIn != CurrentProcessId()) {
+    thread_local auto seededIn = platform::ProcessId();
+    if (seededIn != platform::ProcessId()) {
         generator = Random(seed());
-        seededIn = CurrentProcessId();
+        seededIn = platform::ProcessId();
     }
     return generator.Uuid();
 }

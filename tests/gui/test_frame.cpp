@@ -5,27 +5,33 @@
 #include "gui_support.h"
 #include "app/connection_opener.h"
 #include "app/connection_store.h"
+#include "app/install_paths.h"
 #include "app/main_frame.h"
 #include "core/errors.h"
 #include "db/demo.h"
 #include "db/repositories.h"
 #include "dialogs/conflict_dialog.h"
 #include "dialogs/connection_dialog.h"
+#include "dialogs/first_run_dialog.h"
 #include "support/backends.h"
 #include "support/pg_cluster.h"
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <fstream>
 #include <functional>
 #include <unistd.h>
 #include <wx/button.h>
 #include <wx/config.h>
+#include <wx/filename.h>
 #include <wx/intl.h>
 #include <wx/menu.h>
+#include <wx/stdpaths.h>
 #include <wx/uiaction.h>
 #include <wx/utils.h>
 
 using concerto::test::Settle;
+using concerto::test::WhenShown;
 
 using namespace concerto;
 
@@ -143,6 +149,62 @@ BOOST_AUTO_TEST_CASE(postgresql_shows_the_login_role_and_its_concerto_group)
     cluster.Psql("drop role " + editor + "; drop role " + plain);
     if (!groupExisted)
         cluster.Psql("drop role concerto_editor");
+}
+
+BOOST_AUTO_TEST_CASE(installed_files_are_found_beside_the_program)
+{
+    // share/… above the executable's folder, as a package lays it out (here: the build tree's tests/).
+    const wxFileName self(wxStandardPaths::Get().GetExecutablePath());
+    wxFileName expected = wxFileName::DirName(self.GetPath());
+    expected.RemoveLastDir();
+    BOOST_TEST(InstalledPath("share/locale") == (expected.GetPath(wxPATH_GET_VOLUME | wxPATH_GET_SEPARATOR) +
+                                                 "share/locale").utf8_string());
+    // A development build finds the guide and the icons in the source tree.
+    const auto guide = UserGuidePath();
+    BOOST_TEST_REQUIRE(guide.has_value());
+    std::ifstream in(*guide);
+    std::string first;
+    std::getline(in, first);
+    BOOST_TEST(first == "# Concerto — guide de l'utilisateur");
+    const wxIconBundle icons = ApplicationIcons();
+    BOOST_TEST(icons.GetIconCount() == 7u);
+    BOOST_TEST(icons.GetIcon(wxSize(48, 48)).GetWidth() == 48);
+}
+
+BOOST_AUTO_TEST_CASE(the_first_start_offers_a_server_or_a_consultation_of_ones_own)
+{
+    // A new database file: the welcome dialog. Choosing the team's server asks for it; cancelling
+    // leaves the file open. Choosing an empty start creates the consultation with its title.
+    Shown frame(Database::Open(test::FreshLocation(Backend::Sqlite)));
+    bool serverAsked = false;
+    {
+        WhenShown<FirstRunDialog> welcome([](FirstRunDialog& dialog) {
+            dialog.Choose(FirstRunDialog::Start::Server);
+            test::PressOk(dialog);
+        });
+        WhenShown<ConnectDialog> server([&](ConnectDialog& dialog) {
+            serverAsked = true;
+            dialog.EndModal(wxID_CANCEL);
+        });
+        frame->OfferFirstRunIfEmpty();
+        BOOST_TEST(welcome.Done());
+        BOOST_TEST(server.Done());
+    }
+    BOOST_TEST(serverAsked);
+    BOOST_TEST((frame->GetDatabase().GetBackend() == Backend::Sqlite));
+    BOOST_TEST(ConsultationRepository(frame->GetDatabase()).List({}, 0, "created_at").empty());
+    {
+        WhenShown<FirstRunDialog> welcome([](FirstRunDialog& dialog) {
+            dialog.Choose(FirstRunDialog::Start::Empty, wxString::FromUTF8("Budget participatif 2027"));
+            test::PressOk(dialog);
+        });
+        frame->OfferFirstRunIfEmpty();
+        BOOST_TEST(welcome.Done());
+    }
+    const auto consultations = ConsultationRepository(frame->GetDatabase()).List({}, 0, "created_at");
+    BOOST_TEST_REQUIRE(consultations.size() == 1u);
+    BOOST_TEST(consultations.front().title == "Budget participatif 2027");
+    BOOST_TEST(frame->GetTitle().Contains(wxString::FromUTF8("Budget participatif 2027")));
 }
 
 BOOST_AUTO_TEST_CASE(the_consultation_menu_switches_the_consultation_shown)
