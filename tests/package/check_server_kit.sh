@@ -27,6 +27,11 @@ fi
 data="$work/data"
 sockets="$work/sockets"
 as_os mkdir -p "$data" "$sockets"
+# The kit runs concerto-cli as the server's account, which may not enter the build folder (under
+# root's home, say): it gets a copy of its own, as a package would install it.
+cp "$cli" "$work/concerto-cli"
+chmod 755 "$work/concerto-cli"
+cli="$work/concerto-cli"
 port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 stop() {
     as_os "$bindir/pg_ctl" -D "$data" -m fast stop >/dev/null 2>&1 || true
