@@ -8,8 +8,10 @@
 #   make clean   remove the build folder
 
 BUILD_DIR ?= build
-BUILD_TYPE ?= RelWithDebInfo
+BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# One compiler more than cores: while one waits on the disk, the cores stay busy.
+BUILD_JOBS ?= $(shell echo $$(( $(JOBS) + 1 )))
 
 .PHONY: all deps configure build run test bench package clean format
 
@@ -24,7 +26,7 @@ $(BUILD_DIR)/CMakeCache.txt:
 configure: $(BUILD_DIR)/CMakeCache.txt
 
 build: deps configure
-	cmake --build $(BUILD_DIR) -j $(JOBS)
+	cmake --build $(BUILD_DIR) -j $(BUILD_JOBS)
 
 run: build
 	$(BUILD_DIR)/src/app/concerto $(ARGS)
