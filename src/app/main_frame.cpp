@@ -313,7 +313,8 @@ void MainFrame::RefreshRole()
         m_lifetime, [](Database& db) { return RoleAndAccess(ConcertoRole(db), AccessOf(db)); },
         [this](RoleAndAccess answer) {
             // The level in the user's words (« lecteur »), not the server's group name.
-            m_role = answer.first.empty() ? wxString(kNoRole) : UserDialog::LevelText(answer.second.level).Lower();
+            m_role = answer.first.empty() ? wxString(kNoRole)
+                                          : UserDialog::LevelText(ParseAccessLevel(answer.first)).Lower();
             m_context->SetAccess(answer.second);
             UpdateTitleAndStatus();
         },
