@@ -1,6 +1,7 @@
 #include "gui_support.h"
 
 #include "app/areas.h"
+#include "app/contribution_panel.h"
 #include "app/main_frame.h"
 #include "db/demo.h"
 #include "support/backends.h"
@@ -46,6 +47,31 @@ MainFrame* ShowDemoFrame(Backend backend, std::uint64_t contributions)
     frame->Raise();
     Settle();
     return frame;
+}
+
+ShownFrame::ShownFrame(std::unique_ptr<Database> db) : frame(new MainFrame(std::move(db)))
+{
+    frame->SetSize(1366, 768);
+    frame->Show();
+    Settle();
+}
+
+ShownFrame::~ShownFrame()
+{
+    frame->Destroy();
+    Settle();
+}
+
+bool WaitUntilIdle(ContributionPanel& view, double seconds)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    Settle(50);
+    while (view.IsBusy() && std::chrono::steady_clock::now() < deadline) {
+        wxYield();
+        wxMilliSleep(10);
+    }
+    Settle(60);
+    return !view.IsBusy();
 }
 
 DemoFrameFixture::DemoFrameFixture(Backend backend, std::uint64_t contributions)

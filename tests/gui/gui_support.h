@@ -17,6 +17,7 @@
 #include <wx/timer.h>
 
 namespace concerto {
+class ContributionPanel;
 class MainFrame;
 }
 
@@ -32,6 +33,20 @@ std::unique_ptr<Database> DemoDatabase(Backend backend, std::uint64_t contributi
 /// A main frame on DemoDatabase(backend, contributions) at 1366×768, the team's laptops' screen,
 /// shown, raised and settled. The test destroys it (Destroy(), then Settle()).
 MainFrame* ShowDemoFrame(Backend backend, std::uint64_t contributions);
+
+/// A main frame on `db` at the laptops' size, shown and settled; destroyed at the end of the test.
+struct ShownFrame {
+    MainFrame* frame;
+    explicit ShownFrame(std::unique_ptr<Database> db);
+    ~ShownFrame();
+    ShownFrame(const ShownFrame&) = delete;
+    ShownFrame& operator=(const ShownFrame&) = delete;
+    MainFrame* operator->() const { return frame; }
+};
+
+/// Lets the event loop run until the contributions view has nothing left to load, at most
+/// `seconds`; false when it is still busy then.
+bool WaitUntilIdle(ContributionPanel& view, double seconds = 20);
 
 /// A test's main window, as the program has it: ShowDemoFrame(backend, contributions) run inside
 /// an event loop of the test's own, made the active loop as the program's main loop is (without

@@ -62,17 +62,7 @@ protected:
     void Exit(wxDialog*) override {}
 };
 
-bool WaitUntilIdle(ContributionPanel& view, double seconds = 20)
-{
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    Settle(50);
-    while (view.IsBusy() && std::chrono::steady_clock::now() < deadline) {
-        wxYield();
-        wxMilliSleep(10);
-    }
-    Settle(60);
-    return !view.IsBusy();
-}
+using concerto::test::WaitUntilIdle;
 
 ContributionPanel& ShowContributions(MainFrame* frame)
 {

@@ -40,18 +40,7 @@ using namespace concerto;
 
 namespace {
 
-/// Lets the event loop run until the view has nothing left to load, at most `seconds`.
-bool WaitUntilIdle(ContributionPanel& view, double seconds = 20)
-{
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    Settle(50);
-    while (view.IsBusy() && std::chrono::steady_clock::now() < deadline) {
-        wxYield();
-        wxMilliSleep(10);
-    }
-    Settle(60);
-    return !view.IsBusy();
-}
+using concerto::test::WaitUntilIdle;
 
 struct Fixture {
     MainFrame* frame = nullptr;

@@ -36,22 +36,7 @@ using namespace concerto;
 
 namespace {
 
-/// A frame on `db` at the laptops' size; destroyed at the end of the test.
-struct Shown {
-    MainFrame* frame;
-    explicit Shown(std::unique_ptr<Database> db) : frame(new MainFrame(std::move(db)))
-    {
-        frame->SetSize(1366, 768);
-        frame->Show();
-        Settle();
-    }
-    ~Shown()
-    {
-        frame->Destroy();
-        Settle();
-    }
-    MainFrame* operator->() const { return frame; }
-};
+using Shown = test::ShownFrame;
 
 std::unique_ptr<Database> Demo(const std::string& location, std::uint64_t contributions)
 {

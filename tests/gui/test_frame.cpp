@@ -54,22 +54,7 @@ std::unique_ptr<Database> DemoDatabase(const std::string& location, std::uint64_
     return db;
 }
 
-/// A frame shown at the size of the laptops the team uses; destroyed at the end of the test.
-struct Shown {
-    MainFrame* frame;
-    explicit Shown(std::unique_ptr<Database> db) : frame(new MainFrame(std::move(db)))
-    {
-        frame->SetSize(1366, 768);
-        frame->Show();
-        Settle();
-    }
-    ~Shown()
-    {
-        frame->Destroy();
-        Settle();
-    }
-    MainFrame* operator->() const { return frame; }
-};
+using Shown = test::ShownFrame;
 
 std::string DatabaseName(const std::string& uri)
 {
